@@ -1,0 +1,18 @@
+export { App } from './lib/app';
+export type { AppProps, SynthTarget, TargetContext } from './lib/app';
+export { Chart } from './lib/chart';
+export type { ChartProps } from './lib/chart';
+export { SynthError, formatProblem } from './lib/problems';
+export type { Problem, Severity } from './lib/problems';
+export * from './constructs/metadata';
+export * from './constructs/pod-model';
+export { Workload } from './constructs/workload';
+export type { WorkloadProps } from './constructs/workload';
+export { Pod } from './constructs/pod';
+export type { PodProps } from './constructs/pod';
+export { ReplicationController } from './constructs/replication-controller';
+export type { ReplicationControllerProps } from './constructs/replication-controller';
+export { Deployment } from './constructs/deployment';
+export type { DeploymentProps, DeploymentStrategy } from './constructs/deployment';
+export { Service } from './constructs/service';
+export type { ServiceProps, ServicePort, ServiceType } from './constructs/service';

@@ -1,0 +1,109 @@
+import * as cdk8s from 'cdk8s';
+import { formatProblem, Problem, ProblemList, SynthError } from './problems';
+import { makeStagingDir, removeDirectory, replaceDirectory } from './synth/output';
+import { writeReport } from './synth/report';
+import { collectProblems } from './synth/rules';
+
+export interface AppProps extends cdk8s.AppProps {
+  /** Treat warnings (such as fields a target cannot express) as errors. @default - true when BERTH_STRICT=1 */
+  readonly strict?: boolean;
+}
+
+/** Context a target renders in: where to write, and where to report what it could not express. */
+export interface TargetContext {
+  /** Staging directory of this synth; the files become the output only when the whole synth succeeds. */
+  readonly outdir: string;
+  /** Problems found while rendering (construct path + field), typically warnings. */
+  readonly problems: (path: string) => ProblemList;
+  /** A line to print after a successful synth. */
+  readonly message: (line: string) => void;
+}
+
+/** A synth target beside Kubernetes YAML (appc). */
+export interface SynthTarget {
+  readonly name: string;
+  render(app: App, context: TargetContext): void;
+}
+
+/**
+ * berth's app: a cdk8s App whose synth validates the whole tree first (every problem, thrown once), renders every
+ * target into a staging directory, and only then replaces the output directory — a failed synth leaves the
+ * previous output as it was.
+ */
+export class App extends cdk8s.App {
+  public readonly strict: boolean;
+  private readonly targets: SynthTarget[] = [];
+
+  constructor(props: AppProps = {}) {
+    super(props);
+    this.strict = props.strict ?? process.env.BERTH_STRICT === '1';
+  }
+
+  /** Adds a target rendered on every synth after the Kubernetes YAML. */
+  public addTarget(target: SynthTarget): void {
+    this.targets.push(target);
+  }
+
+  /** Every problem in the app, without synthesizing. */
+  public problems(): Problem[] {
+    return collectProblems(this);
+  }
+
+  public override synth(): void {
+    const problems = this.problems();
+    const messages: string[] = [];
+    const finalDir = this.outdir;
+    let staging: string | undefined;
+    try {
+      if (!hasErrors(problems, this.strict)) {
+        staging = makeStagingDir(finalDir);
+        this.renderTargets(staging, problems, messages);
+      }
+      if (hasErrors(problems, this.strict)) throw new SynthError(this.strict ? promote(problems) : problems);
+      replaceDirectory(staging!, finalDir);
+      staging = undefined;
+      if (!writeReport({ ok: true, problems, messages })) {
+        for (const problem of problems) process.stderr.write(`warning: ${formatProblem(problem)}\n`);
+        for (const line of messages) process.stderr.write(`${line}\n`);
+      }
+    } catch (error) {
+      const reported = error instanceof SynthError ? error.problems : [...problems, { path: '', field: '', message: String((error as Error).message ?? error), severity: 'error' as const }];
+      writeReport({ ok: false, problems: reported, messages: [] });
+      throw error;
+    } finally {
+      if (staging) removeDirectory(staging);
+    }
+  }
+
+  private renderTargets(staging: string, problems: Problem[], messages: string[]): void {
+    // cdk8s writes to `this.outdir`; point it at the staging directory for the duration of its synth.
+    const writable = this as { outdir: string };
+    const previous = writable.outdir;
+    writable.outdir = staging;
+    try {
+      super.synth();
+    } finally {
+      writable.outdir = previous;
+    }
+    const lists: ProblemList[] = [];
+    const context: TargetContext = {
+      outdir: staging,
+      problems: (path) => {
+        const list = new ProblemList(path);
+        lists.push(list);
+        return list;
+      },
+      message: (line) => messages.push(line),
+    };
+    for (const target of this.targets) target.render(this, context);
+    for (const list of lists) problems.push(...list.all);
+  }
+}
+
+function hasErrors(problems: readonly Problem[], strict: boolean): boolean {
+  return problems.some((p) => p.severity === 'error' || strict);
+}
+
+function promote(problems: readonly Problem[]): Problem[] {
+  return problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error', message: `${p.message} (a warning, an error under --strict)` } : p));
+}

@@ -1,0 +1,88 @@
+/**
+ * A problem found at synth time. Every check in berth reports through this shape so that the CLI, the testing
+ * helpers and plain cdk8s validation all print the same sentence: where, what was given, what is allowed, the fix.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  /** Construct path, for example `guestbook/redis-master`. */
+  readonly path: string;
+  /** Field path inside the construct's props or emitted object, for example `containers[0].image`. */
+  readonly field: string;
+  /** What is allowed, phrased to follow the field: "must be a non-negative integer". */
+  readonly message: string;
+  /** The value that was given; omitted when the problem is an absence. */
+  readonly value?: unknown;
+  /** How to fix it. */
+  readonly fix?: string;
+  readonly severity: Severity;
+}
+
+/** `[guestbook/redis] spec.replicas must be a non-negative integer, got -1 — use 0 or more` */
+export function formatProblem(problem: Problem): string {
+  return `[${problem.path}] ${describeProblem(problem)}`;
+}
+
+/** The problem without its construct path (cdk8s adds the path itself to validation messages). */
+export function describeProblem(problem: Problem): string {
+  const got = 'value' in problem ? `, got ${showValue(problem.value)}` : '';
+  const fix = problem.fix ? ` — ${problem.fix}` : '';
+  const field = problem.field ? `${problem.field} ` : '';
+  return `${field}${problem.message}${got}${fix}`;
+}
+
+function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Thrown once per synth with every error in the app. */
+export class SynthError extends Error {
+  public readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(`Synth failed with ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n  ${errors.map(formatProblem).join('\n  ')}`);
+    this.name = 'SynthError';
+    this.problems = problems;
+  }
+}
+
+/** Collects problems for one construct; rules call `error()`/`warn()` with field-relative paths. */
+export class ProblemList {
+  constructor(
+    private readonly path: string,
+    private readonly prefix = '',
+    private readonly items: Problem[] = [],
+  ) {}
+
+  /** A list that writes into this one with `field` prefixed (for nested props such as `containers[0]`). */
+  public at(field: string): ProblemList {
+    return new ProblemList(this.path, join(this.prefix, field), this.items);
+  }
+
+  public error(field: string, message: string, details: { value?: unknown; fix?: string } = {}): void {
+    this.add('error', field, message, details);
+  }
+
+  public warn(field: string, message: string, details: { value?: unknown; fix?: string } = {}): void {
+    this.add('warning', field, message, details);
+  }
+
+  public get all(): readonly Problem[] {
+    return this.items;
+  }
+
+  private add(severity: Severity, field: string, message: string, details: { value?: unknown; fix?: string }): void {
+    const problem: { -readonly [K in keyof Problem]: Problem[K] } = { path: this.path, field: join(this.prefix, field), message, severity };
+    if ('value' in details) problem.value = details.value;
+    if (details.fix) problem.fix = details.fix;
+    this.items.push(problem);
+  }
+}
+
+function join(prefix: string, field: string): string {
+  if (!prefix) return field;
+  if (!field) return prefix;
+  return field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
+}

@@ -1,0 +1,66 @@
+import { IConstruct } from 'constructs';
+import { describeProblem, Problem, ProblemList } from '../problems';
+
+/** A check of one construct: it reports into the list it is given and never throws. */
+export type Rule = (problems: ProblemList) => void;
+
+const rulesByConstruct = new WeakMap<IConstruct, Rule[]>();
+let collecting = false;
+
+/**
+ * Registers a rule for a construct. It runs twice over: as a plain `constructs` validation (so a cdk8s `App` that
+ * hosts berth constructs reports it as `[path] message`), and as a structured Problem when berth's own synth
+ * collects the whole app. While berth collects, the plain validation stays silent so nothing is reported twice.
+ */
+export function addRule(construct: IConstruct, rule: Rule): void {
+  let rules = rulesByConstruct.get(construct);
+  if (!rules) {
+    rules = [];
+    rulesByConstruct.set(construct, rules);
+    construct.node.addValidation({
+      validate: () => (collecting ? [] : runRules(construct).filter((p) => p.severity === 'error').map(describeProblem)),
+    });
+  }
+  rules.push(rule);
+}
+
+function runRules(construct: IConstruct): Problem[] {
+  const problems = new ProblemList(construct.node.path);
+  for (const rule of rulesByConstruct.get(construct) ?? []) rule(problems);
+  return [...problems.all];
+}
+
+/** Every problem in the tree under `root`, berth's structured ones and any other construct's validation messages. */
+export function collectProblems(root: IConstruct): Problem[] {
+  const problems: Problem[] = [];
+  collecting = true;
+  try {
+    for (const construct of root.node.findAll()) {
+      problems.push(...runRules(construct));
+      for (const message of construct.node.validate()) {
+        problems.push({ path: construct.node.path, field: '', message, severity: 'error' });
+      }
+    }
+  } finally {
+    collecting = false;
+    sessionCache.clear();
+  }
+  return problems;
+}
+
+/** True while `collectProblems` runs: tree-wide rules may then share one index across the whole pass. */
+export function isCollecting(): boolean {
+  return collecting;
+}
+
+const sessionCache = new Map<string, unknown>();
+
+/**
+ * A value computed once per collection pass (such as the index of every pod template in the app), or on every
+ * call when the rules run one by one under plain cdk8s validation, where no pass boundary is known.
+ */
+export function perPass<T>(key: string, compute: () => T): T {
+  if (!collecting) return compute();
+  if (!sessionCache.has(key)) sessionCache.set(key, compute());
+  return sessionCache.get(key) as T;
+}

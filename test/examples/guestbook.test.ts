@@ -1,0 +1,45 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App as Cdk8sApp } from 'cdk8s';
+import { App } from 'berth';
+import { findObjects, synth } from 'berth/testing';
+import { Guestbook } from '../../examples/guestbook/guestbook';
+import { readTree, tempDir } from '../helpers';
+
+describe('guestbook example', () => {
+  test('three ReplicationControllers and three Services, with the replica counts of 2015', () => {
+    const app = new App();
+    const objects = synth(new Guestbook(app, 'guestbook'));
+    const rcs = findObjects(objects, 'ReplicationController');
+    expect(rcs.map((o) => [o.metadata.name, o.spec.replicas])).toEqual([['redis-master', 1], ['redis-slave', 2], ['frontend', 3]]);
+    expect(findObjects(objects, 'Service').map((o) => [o.metadata.name, o.spec.type])).toEqual([['redis-master', undefined], ['redis-slave', undefined], ['frontend', 'LoadBalancer']]);
+  });
+
+  test('berth App output is byte-identical to cdk8s App synth of the same objects', () => {
+    const berthOut = tempDir();
+    const cdk8sOut = tempDir();
+    const berthApp = new App({ outdir: berthOut });
+    new Guestbook(berthApp, 'guestbook');
+    berthApp.synth();
+    const plain = new Cdk8sApp({ outdir: cdk8sOut });
+    new Guestbook(plain, 'guestbook');
+    plain.synth();
+    expect(Object.keys(readTree(berthOut))).toEqual(['guestbook.k8s.yaml']);
+    expect(readTree(berthOut)).toEqual(readTree(cdk8sOut));
+  });
+
+  test('synthesizing twice gives the same bytes, with no absolute paths or timestamps', () => {
+    const outs = [tempDir(), tempDir()];
+    for (const outdir of outs) {
+      const app = new App({ outdir });
+      new Guestbook(app, 'guestbook');
+      app.synth();
+    }
+    const [first, second] = outs.map(readTree);
+    expect(first).toEqual(second);
+    const text = first['guestbook.k8s.yaml'];
+    expect(text).not.toMatch(/\/tmp\/|\/work\/|\/home\//);
+    expect(text).not.toMatch(/20\d\d-\d\d-\d\dT/);
+    expect(fs.existsSync(path.join(outs[0], '..', path.basename(outs[0]) + '-previous'))).toBe(false);
+  });
+});
