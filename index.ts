@@ -6,6 +6,7 @@ export { SynthError, formatProblem } from './lib/problems';
 export type { Problem, Severity } from './lib/problems';
 export * from './constructs/metadata';
 export * from './constructs/pod-model';
+export * from './constructs/pod-source';
 export { Workload } from './constructs/workload';
 export type { WorkloadProps } from './constructs/workload';
 export { Pod } from './constructs/pod';

@@ -9,6 +9,7 @@ import { checkAnnotations, checkLabels } from '../lib/validation/metadata';
 import { dns1123Subdomain, toDnsLabel } from '../lib/validation/names';
 import { checkPod } from '../lib/validation/pod';
 import { IPodSelector, ObjectMetadata } from './metadata';
+import { IPodSource, markPodSource, NamedPod } from './pod-source';
 import { Container, PodModel, PodSpecProps, Volume } from './pod-model';
 
 /** Props every workload shares: the pod it runs and the metadata of the object it emits. */
@@ -39,7 +40,7 @@ const WORKLOAD = Symbol.for('berth.Workload');
  * renders; the Kubernetes object is a cdk8s ApiObject (id `Resource`) whose spec is rendered at synth time, so
  * containers and volumes added after construction are included.
  */
-export abstract class Workload extends Construct implements IPodSelector, PodTemplateSource {
+export abstract class Workload extends Construct implements IPodSelector, PodTemplateSource, IPodSource {
   /** True for any berth workload, also across duplicate copies of berth in node_modules. */
   public static isWorkload(x: unknown): x is Workload {
     return typeof x === 'object' && x !== null && WORKLOAD in x;
@@ -61,6 +62,7 @@ export abstract class Workload extends Construct implements IPodSelector, PodTem
     super(scope, id);
     Object.defineProperty(this, WORKLOAD, { value: true });
     markPodTemplateSource(this);
+    markPodSource(this);
     this.props = props;
     this.kind = kind.kind;
     this.containers = [...(props.containers ?? [])];
@@ -102,6 +104,11 @@ export abstract class Workload extends Construct implements IPodSelector, PodTem
         terminationGracePeriodSeconds: this.props.terminationGracePeriodSeconds,
       },
     };
+  }
+
+  /** The one pod this workload runs, named like the emitted object. */
+  public podsToRender(): readonly NamedPod[] {
+    return [{ name: this.name, pod: this.pod }];
   }
 
   public addContainer(container: Container): void {
