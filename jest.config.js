@@ -1,12 +1,13 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  roots: ['<rootDir>/test', '<rootDir>/examples'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', {}] },
   moduleNameMapper: {
     '^berth$': '<rootDir>/index.ts',
     '^berth/testing$': '<rootDir>/testing.ts',
+    '^@guestbook/redis$': '<rootDir>/examples/redis/index.ts',
   },
   testTimeout: 60000,
 };

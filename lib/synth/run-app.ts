@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Problem } from '../problems';
+import { fallbackModulesDir } from './fallback-modules';
 import { readReport, REPORT_ENV } from './report';
 
 export interface RunAppOptions {
@@ -39,12 +40,13 @@ export function runApp(options: RunAppOptions): AppRun {
   const workdir = fs.mkdtempSync(path.join(options.scratchParent ?? os.tmpdir(), '.berth-synth-'));
   const outdir = path.join(workdir, 'out');
   const reportFile = path.join(workdir, 'report.json');
+  const nodePath = [process.env.NODE_PATH, fallbackModulesDir(workdir)].filter(Boolean).join(path.delimiter);
   const result = spawnSync(options.command, {
     cwd: options.cwd,
     shell: true,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, CDK8S_OUTDIR: outdir, [REPORT_ENV]: reportFile, BERTH_STRICT: options.strict ? '1' : (process.env.BERTH_STRICT ?? '') },
+    env: { ...process.env, NODE_PATH: nodePath, CDK8S_OUTDIR: outdir, [REPORT_ENV]: reportFile, BERTH_STRICT: options.strict ? '1' : (process.env.BERTH_STRICT ?? '') },
   });
   const report = readReport(reportFile);
   const exitCode = result.status ?? 1;

@@ -23,7 +23,7 @@ describe('berth synth --check', () => {
     const dir = project();
     expect(berth(['synth'], dir).code).toBe(0);
     const before = readTree(path.join(dir, 'dist'));
-    const main = path.join(dir, 'main.ts');
+    const main = path.join(dir, 'chart.ts');
     fs.writeFileSync(main, fs.readFileSync(main, 'utf8').replace('replicas: 2', 'replicas: 5'));
     const result = berth(['synth', '--check'], dir);
     expect(result.code).toBe(1);
@@ -37,8 +37,8 @@ describe('berth synth --check', () => {
   test('--json for machines: added, removed and changed objects', () => {
     const dir = project();
     expect(berth(['synth'], dir).code).toBe(0);
-    const main = path.join(dir, 'main.ts');
-    fs.writeFileSync(main, fs.readFileSync(main, 'utf8').replace("new Service(chart, 'web-service'", "new Service(chart, 'api'").replace("metadata: { name: 'web' }, ", ''));
+    const main = path.join(dir, 'chart.ts');
+    fs.writeFileSync(main, fs.readFileSync(main, 'utf8').replace("new Service(this, 'web-service'", "new Service(this, 'api'").replace("metadata: { name: 'web' }, ", ''));
     const result = berth(['synth', '--check', '--json'], dir);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -68,7 +68,7 @@ describe('berth synth --check', () => {
     const ok = berth(['synth', '--json'], dir);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, output: 'dist', files: ['app.k8s.yaml'] });
-    fs.writeFileSync(path.join(dir, 'main.ts'), fs.readFileSync(path.join(dir, 'main.ts'), 'utf8').replace('replicas: 2', 'replicas: -1'));
+    fs.writeFileSync(path.join(dir, 'chart.ts'), fs.readFileSync(path.join(dir, 'chart.ts'), 'utf8').replace('replicas: 2', 'replicas: -1'));
     const bad = berth(['synth', '--json'], dir);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).problems).toEqual([expect.objectContaining({ path: 'app/web', field: 'replicas', value: -1, severity: 'error' })]);

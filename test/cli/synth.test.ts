@@ -96,6 +96,7 @@ new Pod(chart, 'web', { containers: [{ name: 'web', image: process.env.IMAGE ?? 
 app.synth();
 `);
     // the project depends on cdk8s itself, as a cdk8s user's project would
+    fs.mkdirSync(path.join(dir, 'node_modules'));
     fs.symlinkSync(path.join(REPO, 'node_modules', 'cdk8s'), path.join(dir, 'node_modules', 'cdk8s'), 'dir');
     expect(berth(['synth'], dir)).toMatchObject({ code: 0, stderr: '' });
     expect(fs.readFileSync(path.join(dir, 'dist', 'plain.k8s.yaml'), 'utf8')).toContain('kind: Pod');
