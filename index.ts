@@ -17,3 +17,4 @@ export { Deployment } from './constructs/deployment';
 export type { DeploymentProps, DeploymentStrategy } from './constructs/deployment';
 export { Service } from './constructs/service';
 export type { ServiceProps, ServicePort, ServiceType } from './constructs/service';
+export * from './constructs/etcd';

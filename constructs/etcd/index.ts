@@ -1,0 +1,2 @@
+export { EtcdCluster } from './cluster';
+export type { EtcdClusterProps, EtcdStorage, EtcdTls } from './props';
