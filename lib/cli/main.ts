@@ -1,12 +1,13 @@
-import { initCommand } from './init';
-import { synthCommand } from './synth';
 import { Command, Io, processIo, UsageError } from './usage';
 import { packageVersion } from '../package-root';
 
-/** One entry per command; each command lives in a file of its own. */
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  synth: { run: synthCommand, summary: 'synthesize the app of cdk8s.yaml into manifests' },
-  init: { run: initCommand, summary: 'create a new berth project' },
+/**
+ * One entry per command; each command lives in a file of its own and is loaded only when it runs
+ * (`load: () => require('./x').xCommand`), so `berth synth` never pays for import's ts-morph or diff's client.
+ */
+const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
+  synth: { load: () => require('./synth').synthCommand, summary: 'synthesize the app of cdk8s.yaml into manifests' },
+  init: { load: () => require('./init').initCommand, summary: 'create a new berth project' },
 };
 
 function help(): string {
@@ -39,7 +40,7 @@ export async function run(args: string[], io: Io = processIo): Promise<number> {
     }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    return await command.run(rest, io);
+    return await command.load()(rest, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(`berth: ${(error as Error).message}\nRun "berth ${COMMANDS[name ?? ''] ? `${name} ` : ''}--help" for usage.\n`);
