@@ -1,0 +1,47 @@
+import { parseQuantity } from '../validation/quantity';
+import type { DefaultOf } from './compare';
+import { isRecord } from './fieldset';
+import { Path } from './paths';
+import { TypeNode } from './schema';
+
+/** Unset, null, `{}` and `[]` are the same to the API server for the fields we compare (omitempty). */
+export function isAbsent(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (isRecord(value)) return Object.keys(value).length === 0;
+  return false;
+}
+
+/**
+ * Whether two values are the same to the API server: quantities by value (`1000m` = `1`), int-or-string by type and
+ * value (`"80"` ≠ `80`), and — inside atomic values — a live field the desired value leaves out is the same when it
+ * holds the server's default (a StatefulSet claim template's `volumeMode: Filesystem`).
+ */
+export function sameValue(desired: unknown, live: unknown, type: TypeNode | undefined, path: Path, defaults: DefaultOf): boolean {
+  if (isAbsent(desired) && isAbsent(live)) return true;
+  if (type?.kind === 'scalar' && type.quantity && (typeof desired === 'string' || typeof desired === 'number') && (typeof live === 'string' || typeof live === 'number')) {
+    const a = parseQuantity(desired);
+    const b = parseQuantity(live);
+    if (a !== undefined && b !== undefined) return Math.abs(a - b) <= Math.abs(b) * 1e-12;
+  }
+  if (Array.isArray(desired) && Array.isArray(live)) {
+    if (desired.length !== live.length) return false;
+    const item = type?.kind === 'list' ? type.item : undefined;
+    return desired.every((d, i) => sameValue(d, live[i], item, [...path, { value: i }], defaults));
+  }
+  if (isRecord(desired) && isRecord(live)) {
+    const field = type?.kind === 'struct' ? type.field.bind(type) : () => undefined;
+    for (const name of new Set([...Object.keys(desired), ...Object.keys(live)])) {
+      const sub: Path = [...path, { field: name }];
+      if (isAbsent(desired[name]) && !isAbsent(live[name])) {
+        if (name === 'status' || name === 'creationTimestamp') continue;
+        const fallback = defaults(sub, live);
+        if (fallback !== undefined && sameValue(fallback, live[name], field(name), sub, defaults)) continue;
+        return false;
+      }
+      if (!sameValue(desired[name], live[name], field(name), sub, defaults)) return false;
+    }
+    return true;
+  }
+  return desired === live;
+}
