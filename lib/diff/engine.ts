@@ -1,6 +1,6 @@
 import { compareObjects, Change, Owners } from './compare';
 import { defaultsFor } from './defaults';
-import { FieldSet, fieldsOfObject, ownership } from './fieldset';
+import { FieldSet, fieldsOfObject, ManagerFields, ownership } from './fieldset';
 import { replaceReason } from './immutable';
 import { LAST_APPLIED, normalize } from './normalize';
 import { formatPath, Path } from './paths';
@@ -73,8 +73,10 @@ function diffOne(desired: KubeObject, live: KubeObject, namespace: string | null
  * last-applied configuration (kubectl's own client-side-to-server-side migration). Everyone else's are theirs.
  */
 function ownersOf(live: KubeObject, fieldManager: string, type: TypeNode): Owners {
-  const byManager = ownership(live.metadata.managedFields);
-  let ours = byManager.get(fieldManager);
+  const managers = ownership(live.metadata.managedFields);
+  // Ours is our Apply entry; an Update (or a subresource write such as `scale`) under the same name is another manager.
+  const isOurs = (m: ManagerFields) => m.manager === fieldManager && m.operation === 'Apply' && m.subresource === '';
+  let ours = managers.find(isOurs)?.set;
   const lastApplied = live.metadata.annotations?.[LAST_APPLIED];
   let migrated = false;
   if (lastApplied) {
@@ -86,7 +88,7 @@ function ownersOf(live: KubeObject, fieldManager: string, type: TypeNode): Owner
       // An unreadable annotation says nothing about ownership; the managedFields still do.
     }
   }
-  const others = [...byManager.entries()].filter(([manager]) => manager !== fieldManager && !(migrated && manager === CSA_MANAGER)).map(([manager, set]) => ({ manager, set }));
+  const others = managers.filter((m) => !isOurs(m) && !(migrated && m.manager === CSA_MANAGER && m.operation === 'Update')).map((m) => ({ manager: m.manager, set: m.set }));
   return { ours, others };
 }
 

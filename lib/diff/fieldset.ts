@@ -69,17 +69,28 @@ export function keyOf(list: ListNode, item: unknown): Record<string, unknown> | 
   return Object.keys(key).length ? key : undefined;
 }
 
+/** One field manager as the server tells them apart: name, operation and subresource. */
+export interface ManagerFields {
+  readonly manager: string;
+  readonly operation: string;
+  readonly subresource: string;
+  readonly set: FieldSet;
+}
+
 /** Field sets per manager from an object's managedFields. */
-export function ownership(entries: readonly ManagedFieldsEntry[] | undefined): Map<string, FieldSet> {
-  const byManager = new Map<string, FieldSet>();
+export function ownership(entries: readonly ManagedFieldsEntry[] | undefined): ManagerFields[] {
+  const byManager = new Map<string, ManagerFields>();
   for (const entry of entries ?? []) {
     if (!entry.fieldsV1) continue;
-    const name = entry.manager ?? '';
-    let set = byManager.get(name);
-    if (!set) byManager.set(name, (set = new FieldSet()));
-    set.addFieldsV1(entry.fieldsV1);
+    const manager = entry.manager ?? '';
+    const operation = entry.operation ?? '';
+    const subresource = entry.subresource ?? '';
+    const id = JSON.stringify([manager, operation, subresource]);
+    let fields = byManager.get(id);
+    if (!fields) byManager.set(id, (fields = { manager, operation, subresource, set: new FieldSet() }));
+    fields.set.addFieldsV1(entry.fieldsV1);
   }
-  return byManager;
+  return [...byManager.values()];
 }
 
 /**
