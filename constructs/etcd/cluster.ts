@@ -11,7 +11,7 @@ import { Service } from '../service';
 import { CLIENT_PORT, defaultClusterToken, memberHost, memberName, METRICS_PORT, PEER_PORT, Topology } from './members';
 import { DEFAULT_RESOURCES, memberPod, PodInputs, templatePod } from './pod';
 import type { EtcdClusterProps } from './props';
-import { checkEtcdCluster, MAX_SIZE, MIN_SIZE, tagVersion } from './rules';
+import { checkEtcdCluster, MAX_SIZE, MIN_SIZE, nameProblem, suggestedName, tagVersion } from './rules';
 import { disruptionBudgetSpec, statefulSetSpec } from './statefulset';
 
 export const DEFAULT_VERSION = '3.4.23';
@@ -94,8 +94,11 @@ export class EtcdCluster extends Construct implements IPodSource, IPodSelector, 
       storage: props.storage ?? {},
     };
 
+    // A bad name is reported once, by the cluster's rule; the Services take the suggested name meanwhile so they do
+    // not report the same mistake twice more (synth fails on the cluster's error either way).
+    const serviceBase = nameProblem(this.name) ? suggestedName(this.name) : this.name;
     this.peerService = new Service(this, 'Peer', {
-      metadata: objectMetadata(this.topology.peerService),
+      metadata: objectMetadata(`${serviceBase}-peer`),
       selects: this,
       clusterIP: 'None',
       // Members must resolve each other before they are Ready: none is Ready until a quorum has formed.
@@ -106,7 +109,7 @@ export class EtcdCluster extends Construct implements IPodSource, IPodSelector, 
       ],
     });
     this.clientService = new Service(this, 'Client', {
-      metadata: objectMetadata(this.name),
+      metadata: objectMetadata(serviceBase),
       selects: this,
       ports: [{ name: 'client', port: CLIENT_PORT, targetPort: 'client' }],
     });

@@ -63,8 +63,17 @@ function nearestSizes(n: number): number[] {
 }
 
 function checkName(name: string, problems: ProblemList): void {
-  const bad = dns1035Label(name) ?? (name.length > MAX_NAME_LENGTH ? `must be at most ${MAX_NAME_LENGTH} characters (StatefulSet pods are labelled with the name and a hash)` : undefined);
-  if (bad) problems.error('metadata.name', bad, { value: name, fix: `use "${toDnsLabel(name).replace(/^[0-9-]+/, '').slice(0, MAX_NAME_LENGTH).replace(/-+$/, '') || 'etcd'}"` });
+  const bad = nameProblem(name);
+  if (bad) problems.error('metadata.name', bad, { value: name, fix: `use "${suggestedName(name)}"` });
+}
+
+/** Why a cluster name cannot be used, or undefined when it can. */
+export function nameProblem(name: string): string | undefined {
+  return dns1035Label(name) ?? (name.length > MAX_NAME_LENGTH ? `must be at most ${MAX_NAME_LENGTH} characters (StatefulSet pods are labelled with the name and a hash)` : undefined);
+}
+
+export function suggestedName(name: string): string {
+  return toDnsLabel(name).replace(/^[0-9-]+/, '').slice(0, MAX_NAME_LENGTH).replace(/-+$/, '') || 'etcd';
 }
 
 function checkVersion(props: EtcdClusterProps, problems: ProblemList): void {
