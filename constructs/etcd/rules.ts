@@ -88,6 +88,8 @@ function checkVersion(props: EtcdClusterProps, problems: ProblemList): void {
   const tag = typeof image === 'string' ? tagVersion(image) : undefined;
   if (version !== undefined && tag !== undefined && tag !== version) {
     problems.error('image', `tag must match version "${version}"`, { value: image, fix: `use the tag "v${version}", or remove version` });
+  } else if (version === undefined && tag !== undefined && !VERSION.test(tag)) {
+    problems.error('image', `tag must name an etcd release from 3.4 to 3.6 (the flags berth renders), not ${tag}`, { value: image, fix: 'use an image such as "quay.io/coreos/etcd:v3.4.23"' });
   }
 }
 
