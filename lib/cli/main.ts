@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
   synth: { load: () => require('./synth').synthCommand, summary: 'synthesize the app of cdk8s.yaml into manifests' },
   init: { load: () => require('./init').initCommand, summary: 'create a new berth project' },
   diff: { load: () => require('./diff').diffCommand, summary: 'show what applying the app would change in the cluster' },
+  import: { load: () => require('./import').importCommand, summary: 'generate typed constructs from CRDs, OpenAPI or the Kubernetes API' },
 };
 
 function help(): string {
