@@ -1,4 +1,5 @@
 import * as cdk8s from 'cdk8s';
+import { defaultApplysetId, applysetId, labelApplySetMembers } from './diff/applyset';
 import { formatProblem, Problem, ProblemList, SynthError } from './problems';
 import { makeStagingDir, removeDirectory, replaceDirectory } from './synth/output';
 import { writeReport } from './synth/report';
@@ -7,6 +8,12 @@ import { collectProblems } from './synth/rules';
 export interface AppProps extends cdk8s.AppProps {
   /** Treat warnings (such as fields a target cannot express) as errors. @default - true when BERTH_STRICT=1 */
   readonly strict?: boolean;
+  /**
+   * The applyset every object joins: its `applyset.kubernetes.io/part-of` label, which `berth diff --prune` (and
+   * `kubectl apply --prune --applyset=<name> -n default`) use to find what the app no longer declares. A name or
+   * an `applyset-…-v1` id. @default - BERTH_APPLYSET, else the `name` in the project's package.json
+   */
+  readonly applyset?: string;
 }
 
 /** Context a target renders in: where to write, and where to report what it could not express. */
@@ -32,11 +39,14 @@ export interface SynthTarget {
  */
 export class App extends cdk8s.App {
   public readonly strict: boolean;
+  /** The applyset id of this app (the value of its `applyset.kubernetes.io/part-of` label). */
+  public readonly applysetId: string;
   private readonly targets: SynthTarget[] = [];
 
   constructor(props: AppProps = {}) {
     super(props);
     this.strict = props.strict ?? process.env.BERTH_STRICT === '1';
+    this.applysetId = props.applyset ? applysetId(props.applyset) : defaultApplysetId();
   }
 
   /** Adds a target rendered on every synth after the Kubernetes YAML. */
@@ -81,6 +91,7 @@ export class App extends cdk8s.App {
     const previous = writable.outdir;
     writable.outdir = staging;
     try {
+      labelApplySetMembers(this, this.applysetId);
       super.synth();
     } finally {
       writable.outdir = previous;

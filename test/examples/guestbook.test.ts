@@ -4,6 +4,8 @@ import { App as Cdk8sApp } from 'cdk8s';
 import { App } from 'berth';
 import { findObjects, synth } from 'berth/testing';
 import { Guestbook } from '../../examples/guestbook/guestbook';
+import * as YAML from 'yaml';
+import { APPLYSET_LABEL, labelApplySetMembers } from '../../lib/diff/applyset';
 import { readTree, tempDir } from '../helpers';
 
 describe('guestbook example', () => {
@@ -23,9 +25,25 @@ describe('guestbook example', () => {
     berthApp.synth();
     const plain = new Cdk8sApp({ outdir: cdk8sOut });
     new Guestbook(plain, 'guestbook');
+    // The applyset label is part of the objects berth synthesizes; cdk8s renders the same labelled objects.
+    labelApplySetMembers(plain, berthApp.applysetId);
     plain.synth();
     expect(Object.keys(readTree(berthOut))).toEqual(['guestbook.k8s.yaml']);
     expect(readTree(berthOut)).toEqual(readTree(cdk8sOut));
+  });
+
+  test('every object carries the applyset label, never inside a selector or a pod template', () => {
+    const outdir = tempDir();
+    const app = new App({ outdir });
+    new Guestbook(app, 'guestbook');
+    app.synth();
+    const objects = YAML.parseAllDocuments(readTree(outdir)['guestbook.k8s.yaml']).map((d) => d.toJS());
+    expect(app.applysetId).toMatch(/^applyset-[A-Za-z0-9_-]{43}-v1$/);
+    expect(objects.map((o) => o.metadata.labels[APPLYSET_LABEL])).toEqual(objects.map(() => app.applysetId));
+    for (const o of objects) {
+      expect(JSON.stringify(o.spec.selector ?? {})).not.toContain('applyset');
+      expect(JSON.stringify(o.spec.template ?? {})).not.toContain('applyset');
+    }
   });
 
   test('synthesizing twice gives the same bytes, with no absolute paths or timestamps', () => {
