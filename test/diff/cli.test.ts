@@ -87,3 +87,30 @@ describe('berth diff (offline, --desired/--live)', () => {
     expect(result.stdout).toMatch(/--force-conflicts/);
   });
 });
+
+describe('berth diff of the app of cdk8s.yaml (synthesized in memory)', () => {
+  const REPO = path.join(__dirname, '..', '..');
+  test('the guestbook against its own objects read back: no change; a scaled frontend: update; none live: create', () => {
+    const synthesized = berth(['synth', '--stdout', '-q'], REPO);
+    expect(synthesized.code).toBe(0);
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'live.yaml'), synthesized.stdout);
+    const same = berth(['diff', '--live', path.join(dir, 'live.yaml'), '--json'], REPO);
+    expect(same.stderr).toBe('');
+    expect(same.code).toBe(0);
+    const report = JSON.parse(same.stdout);
+    expect(report.summary['no-change']).toBe(6);
+    expect(report.objects[0]).toMatchObject({ kind: 'ReplicationController', namespace: 'default', name: 'redis-master', verdict: 'no-change' });
+
+    fs.writeFileSync(path.join(dir, 'scaled.yaml'), synthesized.stdout.replace('replicas: 3', 'replicas: 5'));
+    const scaled = berth(['diff', '--live', path.join(dir, 'scaled.yaml'), '--json'], REPO);
+    expect(scaled.code).toBe(1);
+    expect(JSON.parse(scaled.stdout).objects.filter((o: { verdict: string }) => o.verdict !== 'no-change')).toEqual([
+      { apiVersion: 'v1', kind: 'ReplicationController', namespace: 'default', name: 'frontend', verdict: 'update', paths: ['spec.replicas'], conflicts: [], reason: null },
+    ]);
+
+    fs.writeFileSync(path.join(dir, 'empty.yaml'), '');
+    const empty = berth(['diff', '--live', path.join(dir, 'empty.yaml'), '--json'], REPO);
+    expect(JSON.parse(empty.stdout).summary.create).toBe(6);
+  });
+});
