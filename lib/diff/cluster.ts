@@ -52,8 +52,10 @@ export function serverSideVerdict(desired: KubeObject, live: KubeObject | undefi
       const paths = [...new Set(comparison.changes.map((c) => formatPath(c.path)))].sort();
       return { ...base, verdict: paths.length ? 'update' : 'no-change', paths, before, after, secret };
     }
-    case 'conflict':
-      return { ...base, verdict: 'conflict', conflicts: answer.conflicts.map((c) => ({ path: c.path.replace(/^\./, ''), manager: c.manager })) };
+    case 'conflict': {
+      const conflicts = answer.conflicts.map((c) => ({ path: fromServerPath(c.path), manager: c.manager }));
+      return { ...base, verdict: 'conflict', conflicts, paths: [...new Set(conflicts.map((c) => c.path))].sort() };
+    }
     case 'invalid':
       if (live && /Forbidden|immutable/.test(answer.message)) return { ...base, verdict: 'replace', reason: answer.message };
       throw new DiffInputError(`${desired.kind} ${desired.metadata.name}: the API server rejected it: ${answer.message}`);
@@ -109,4 +111,9 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Map<string, T>();
   for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
   return [...seen.values()];
+}
+
+/** The API server's field path (`.spec.template.spec.containers[name="web"].image`) in our notation. */
+export function fromServerPath(serverPath: string): string {
+  return serverPath.replace(/^\./, '').replace(/\[([^\]]*)\]/g, (_, inner: string) => `[${inner.replace(/="([A-Za-z0-9_.\/:-]*)"/g, '=$1')}]`);
 }
