@@ -99,6 +99,11 @@ function readFiles(files: readonly string[], source: string): KubeConfig {
 }
 
 export function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: errors from Node's internals may come from another realm (under jest, for one).
+  const message = typeof (error as { message?: unknown })?.message === 'string' ? (error as Error).message : String(error);
+  // An AggregateError (a host name with IPv4 and IPv6 addresses, each refused) says nothing itself; its parts do.
+  const parts = (error as { errors?: unknown[] })?.errors;
+  if (!message && Array.isArray(parts) && parts.length) return [...new Set(parts.map(oneLine))].join('; ');
+  if (!message) return String((error as { code?: unknown })?.code ?? error);
   return message.replace(/\s*\n\s*/g, ' ').trim();
 }

@@ -126,7 +126,7 @@ describe('LiveCluster.list on a server without aggregated discovery', () => {
 describe('LiveCluster.list with many kinds', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness({ listDelayMs: 50 });
+    harness = await startHarness({ delayMs: 50 });
   });
   afterAll(async () => {
     await harness?.close();

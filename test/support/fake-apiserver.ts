@@ -80,8 +80,8 @@ export interface FakeApiServerOptions {
   readonly aggregatedDiscovery?: boolean;
   /** Dry-run apply answers by path. */
   readonly applyAnswers?: readonly ApplyAnswer[];
-  /** Hold every LIST this long, so tests can see how many run at once. */
-  readonly listDelayMs?: number;
+  /** Hold every LIST and PATCH this long, so tests can see how many run at once. */
+  readonly delayMs?: number;
 }
 
 export interface FakeApiServer {
@@ -92,6 +92,8 @@ export interface FakeApiServer {
   readonly realWrites: RecordedRequest[];
   /** The most LIST requests in flight at once. */
   readonly maxListsInFlight: number;
+  /** The most PATCH requests in flight at once. */
+  readonly maxPatchesInFlight: number;
   close(): Promise<void>;
 }
 
@@ -114,6 +116,9 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   const realWrites: RecordedRequest[] = [];
   let listsInFlight = 0;
   let maxListsInFlight = 0;
+  let patchesInFlight = 0;
+  let maxPatchesInFlight = 0;
+  const hold = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0));
 
   const handle = async (incoming: http.IncomingMessage, body: string): Promise<RecordedAnswer> => {
     const url = new URL(incoming.url ?? '/', 'http://fake');
@@ -146,7 +151,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       listsInFlight++;
       maxListsInFlight = Math.max(maxListsInFlight, listsInFlight);
       try {
-        if (options.listDelayMs) await new Promise((resolve) => setTimeout(resolve, options.listDelayMs));
+        await hold();
         return list(objects, target, query);
       } finally {
         listsInFlight--;
@@ -156,7 +161,16 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       const found = find(objects, target);
       return found ? { status: 200, body: found } : notFound(target);
     }
-    if (request.method === 'PATCH' && target.name !== undefined) return apply(request, target);
+    if (request.method === 'PATCH' && target.name !== undefined) {
+      patchesInFlight++;
+      maxPatchesInFlight = Math.max(maxPatchesInFlight, patchesInFlight);
+      try {
+        await hold();
+        return apply(request, target);
+      } finally {
+        patchesInFlight--;
+      }
+    }
     return { status: 405, body: status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`) };
   };
 
@@ -212,6 +226,9 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     realWrites,
     get maxListsInFlight() {
       return maxListsInFlight;
+    },
+    get maxPatchesInFlight() {
+      return maxPatchesInFlight;
     },
     close: () =>
       new Promise<void>((resolve) => {
