@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { APPLYSET_LABEL, applysetId, defaultApplysetId } from '../diff/applyset';
 import { ConnectOptions, diffAgainstCluster, LiveCluster } from '../diff/cluster';
+import { connectCluster } from '../live';
 import { diffObjects } from '../diff/engine';
 import { loadObjects, parseObjects } from '../diff/load';
 import { formatJson, formatText } from '../diff/render';
@@ -129,14 +130,7 @@ function setApplysetLabel(object: KubeObject, id: string): void {
   metadata.labels = { ...(metadata.labels ?? {}), [APPLYSET_LABEL]: id };
 }
 
-/** lib/live (issue 6b) reads the cluster; loaded only in cluster mode so offline diffs never load the client. */
+/** lib/live (issue 6b) reads the cluster: kubeconfig, discovery, LISTs and dry runs. */
 async function connect(options: ConnectOptions): Promise<LiveCluster> {
-  let live: { connectCluster?: (o: ConnectOptions) => Promise<LiveCluster> };
-  try {
-    live = require('../live') as typeof live;
-  } catch {
-    throw new DiffInputError('reading the cluster is not available in this build; give the live objects with --live');
-  }
-  if (!live.connectCluster) throw new DiffInputError('reading the cluster is not available in this build; give the live objects with --live');
-  return live.connectCluster(options);
+  return connectCluster(options);
 }

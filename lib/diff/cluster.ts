@@ -14,6 +14,8 @@ import { DiffInputError, DiffReport, KubeObject, ObjectDiff } from './types';
 export interface LiveCluster {
   /** The namespace of the kubeconfig context (or `-n`), for objects that name none. */
   readonly namespace?: string;
+  /** Kinds `list` was asked for that the server does not serve (left out of the answer). */
+  readonly unknownTypes?: ReadonlyArray<{ readonly apiVersion: string; readonly kind: string }>;
   list(types: ReadonlyArray<{ apiVersion: string; kind: string }>, namespaces: string[] | 'all'): Promise<KubeObject[]>;
   dryRunApply(object: KubeObject, options: { fieldManager: string; force: boolean }): Promise<DryRunAnswer>;
 }
@@ -89,6 +91,8 @@ export async function diffAgainstCluster(desired: readonly KubeObject[], cluster
   const createdKinds = new Set(desired.filter((o) => o.kind === 'CustomResourceDefinition').map((o) => `${(o.spec as { group?: string })?.group ?? ''}/${(o.spec as { names?: { kind?: string } })?.names?.kind ?? ''}`));
   const listable = types.filter((t) => !createdKinds.has(`${groupOf(t.apiVersion)}/${t.kind}`) || resolver.isBuiltin(t.apiVersion, t.kind));
   const live = await cluster.list(listable, namespaces);
+  const unknown = (cluster.unknownTypes ?? []).filter((t) => !createdKinds.has(`${groupOf(t.apiVersion)}/${t.kind}`));
+  if (unknown.length) throw new DiffInputError(`the cluster does not serve ${unknown.map((t) => `${t.apiVersion} ${t.kind}`).join(', ')}, and the app does not define the CRD`);
   const offline = diffObjects(desired, live, { fieldManager: options.fieldManager, namespace: options.namespace, forceConflicts: options.forceConflicts, prune: options.prune, applysetId: options.applysetId }, resolver);
   if (!options.serverSide) return offline;
 
