@@ -18,3 +18,11 @@ export type { DeploymentProps, DeploymentStrategy } from './constructs/deploymen
 export { Service } from './constructs/service';
 export type { ServiceProps, ServicePort, ServiceType } from './constructs/service';
 export * from './constructs/etcd';
+export { AppcImage } from './constructs/appc-image';
+export type { AppcImageProps, AppcImageApp, AppcImagePort, AppcDependency } from './constructs/appc-image';
+export { AppcTarget } from './lib/appc/target';
+export { validateManifest, validateManifestText } from './lib/appc/check';
+export type { AppcIssue, ManifestKind, ManifestReport } from './lib/appc/check';
+export { validateArchive } from './lib/appc/aci/read';
+export { validateLayout } from './lib/appc/aci/layout';
+export type * from './lib/appc/types';

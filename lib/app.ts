@@ -1,4 +1,5 @@
 import * as cdk8s from 'cdk8s';
+import { AppcTarget } from './appc/target';
 import { defaultApplysetId, applysetId, labelApplySetMembers } from './diff/applyset';
 import { formatProblem, Problem, ProblemList, SynthError } from './problems';
 import { makeStagingDir, removeDirectory, replaceDirectory } from './synth/output';
@@ -47,6 +48,7 @@ export class App extends cdk8s.App {
     super(props);
     this.strict = props.strict ?? process.env.BERTH_STRICT === '1';
     this.applysetId = props.applyset ? applysetId(props.applyset) : defaultApplysetId();
+    this.addTarget(new AppcTarget()); // appc pod manifests and images, rendered after the Kubernetes YAML
   }
 
   /** Adds a target rendered on every synth after the Kubernetes YAML. */

@@ -1,0 +1,50 @@
+/**
+ * What the appc validator reports: one issue per problem, each with the JSON path of the offending value
+ * (`app.isolators[1].value.limit`), never only the first.
+ */
+export interface AppcIssue {
+  /** JSON path inside the document (`apps[0].image.id`), or `archive:<entry>` for archive entries; '' for the whole document. */
+  readonly path: string;
+  readonly message: string;
+  /** The offending value, when there is one. */
+  readonly value?: unknown;
+  /** `error`: the spec forbids it. `warning`: allowed, but it will not do what one expects (or actool disagrees). */
+  readonly severity: 'error' | 'warning';
+}
+
+/** Collects issues under a path prefix; `at('app')` returns a reporter that writes `app.…` into the same list. */
+export class Reporter {
+  constructor(
+    private readonly prefix = '',
+    public readonly issues: AppcIssue[] = [],
+  ) {}
+
+  public at(segment: string | number): Reporter {
+    return new Reporter(joinPath(this.prefix, segment), this.issues);
+  }
+
+  public get path(): string {
+    return this.prefix;
+  }
+
+  public error(message: string, value?: unknown): void {
+    this.add('error', message, value, arguments.length > 1);
+  }
+
+  public warn(message: string, value?: unknown): void {
+    this.add('warning', message, value, arguments.length > 1);
+  }
+
+  private add(severity: AppcIssue['severity'], message: string, value: unknown, hasValue: boolean): void {
+    this.issues.push(hasValue ? { path: this.prefix, message, value, severity } : { path: this.prefix, message, severity });
+  }
+}
+
+export function joinPath(prefix: string, segment: string | number): string {
+  if (typeof segment === 'number') return `${prefix}[${segment}]`;
+  return prefix ? `${prefix}.${segment}` : segment;
+}
+
+export function hasErrors(issues: readonly AppcIssue[]): boolean {
+  return issues.some((i) => i.severity === 'error');
+}

@@ -1,0 +1,123 @@
+/**
+ * The appc target: after the Kubernetes YAML, every AppcImage of the app is built into `appc/images/` (archive,
+ * manifest, image ID), then every pod of every pod source is written to `appc/<chart>/<pod>.pod.json`, once per
+ * distinct pod (replicas are Kubernetes's business). Each manifest is checked by berth's own appc validator before
+ * it is written: a manifest that fails the spec is a synth error naming the construct, never an output file.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Chart, Names } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import type { App, SynthTarget, TargetContext } from '../app';
+import { isPodSource } from '../../constructs/pod-source';
+import { ProblemList } from '../problems';
+import { RootfsError } from './aci/build';
+import { validateManifest } from './check';
+import { IAppcImage, isAppcImage } from './image-source';
+import { ImageResolver, ResolvedImage } from './render/image';
+import { renderPod } from './render/pod';
+import { ImageManifest, manifestJson, PodManifest } from './types';
+
+export const APPC_DIR = 'appc';
+export const IMAGES_DIR = 'images';
+
+export class AppcTarget implements SynthTarget {
+  public readonly name = 'appc';
+
+  public render(app: App, context: TargetContext): void {
+    const all = app.node.findAll();
+    const resolved = this.renderImages(all.filter(isAppcImage), context);
+    const resolve: ImageResolver = (reference) => resolved.get(reference);
+    const written = new Map<string, string>();
+    for (const source of all.filter(isPodSource)) {
+      const problems = new DedupedProblems(context.problems(source.node.path));
+      const chart = chartFileBase(source);
+      for (const { name, pod } of source.podsToRender()) {
+        const manifest = renderPod(pod, resolve, problems.list);
+        const file = path.join(APPC_DIR, chart, `${name}.pod.json`);
+        const owner = written.get(file);
+        if (owner) {
+          problems.list.error('', `renders the appc pod ${file}, which ${owner} already renders`, { fix: 'give one of them another name' });
+          continue;
+        }
+        written.set(file, source.node.path);
+        if (checkOwnOutput(manifest, problems.list, 'PodManifest')) writeFile(context.outdir, file, manifestJson(manifest));
+      }
+    }
+  }
+
+  private renderImages(images: IAppcImage[], context: TargetContext): Map<string, ResolvedImage> {
+    const resolved = new Map<string, ResolvedImage>();
+    const files = new Map<string, string>();
+    for (const image of images) {
+      const problems = context.problems(image.node.path);
+      const clash = resolved.has(image.imageReference) ? image.imageReference : files.get(image.fileBase);
+      if (clash !== undefined) {
+        problems.error('name', `gives the image reference "${image.imageReference}" (file ${image.fileBase}.aci), which another AppcImage of this app already has`, { fix: 'give it another name or version' });
+        continue;
+      }
+      files.set(image.fileBase, image.imageReference);
+      if (!checkOwnOutput(image.manifest, problems, 'ImageManifest')) continue;
+      let built;
+      try {
+        built = image.buildArchive();
+      } catch (error) {
+        if (!(error instanceof RootfsError)) throw error;
+        problems.error('rootfs', error.message);
+        continue;
+      }
+      const base = path.join(APPC_DIR, IMAGES_DIR, image.fileBase);
+      writeFile(context.outdir, `${base}.aci`, built.archive);
+      writeFile(context.outdir, `${base}.aci.id`, `${built.imageId}\n`);
+      writeFile(context.outdir, `${base}.manifest.json`, manifestJson(image.manifest));
+      context.message(`appc image ${image.imageReference}: ${built.imageId} (${base}.aci)`);
+      resolved.set(image.imageReference, { image: { id: built.imageId, name: image.manifest.name, labels: image.manifest.labels }, app: image.manifest.app });
+    }
+    return resolved;
+  }
+}
+
+/** Runs the validator on what berth is about to write; errors become synth errors of the construct. */
+function checkOwnOutput(manifest: ImageManifest | PodManifest, problems: ProblemList, kind: 'ImageManifest' | 'PodManifest'): boolean {
+  const issues = validateManifest(JSON.parse(JSON.stringify(manifest)), kind).issues.filter((i) => i.severity === 'error');
+  for (const issue of issues) {
+    problems.error(`appc ${kind}${issue.path ? ` ${issue.path}` : ''}`, issue.message, 'value' in issue ? { value: issue.value } : {});
+  }
+  return issues.length === 0;
+}
+
+function chartFileBase(construct: IConstruct): string {
+  try {
+    return Names.toDnsLabel(Chart.of(construct));
+  } catch {
+    return 'app';
+  }
+}
+
+function writeFile(outdir: string, file: string, data: string | Buffer): void {
+  const full = path.join(outdir, file);
+  fs.mkdirSync(path.dirname(full), { recursive: true });
+  fs.writeFileSync(full, data);
+}
+
+/** One source renders several pods (etcd members): the same warning for each member is reported once. */
+class DedupedProblems {
+  public readonly list: ProblemList;
+  constructor(inner: ProblemList) {
+    const seen = new Set<string>();
+    const dedupe = (add: ProblemList['warn']): ProblemList['warn'] => (field, message, details) => {
+      const key = `${field}\u0000${message}\u0000${JSON.stringify(details?.value)}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      add(field, message, details);
+    };
+    const wrap = (list: ProblemList): ProblemList => {
+      const wrapped = Object.create(list) as ProblemList;
+      wrapped.warn = dedupe(list.warn.bind(list));
+      wrapped.error = dedupe(list.error.bind(list));
+      wrapped.at = (field: string) => wrap(list.at(field));
+      return wrapped;
+    };
+    this.list = wrap(inner);
+  }
+}
