@@ -99,11 +99,10 @@ function printWarnings(problems: readonly Problem[], io: Io): void {
   for (const p of problems) io.err(`${p.severity}: [${p.path}] ${describeProblem(p)}\n`);
 }
 
-/** `imports/k8s/ (38 files)` for folders, the file itself otherwise. */
+/** `imports/k8s/ (38 files)` for a folder import, the files themselves otherwise. */
 function summarize(files: readonly string[]): string {
-  if (files.length === 1) return files[0];
-  const dirs = [...new Set(files.map((f) => f.split(/[\\/]/).slice(0, -1).join('/')))];
-  return dirs.length === 1 ? `${dirs[0]}/ (${files.length} files)` : files.join(', ');
+  const index = files.find((f) => /[\\/]index\.ts$/.test(f));
+  return index ? `${index.slice(0, -'index.ts'.length)} (${files.length} files)` : files.join(', ');
 }
 
 async function readStdin(): Promise<string> {

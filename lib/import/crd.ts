@@ -18,6 +18,8 @@ export interface Crd {
   readonly versions: readonly CrdVersion[];
   /** Where the CRD is: `documents[2]` of its source. */
   readonly at: string;
+  /** The source it was read from, for problems. */
+  readonly source: string;
 }
 
 /** Finds the CRDs among YAML documents (also inside `kind: List`); anything else is reported, not fatal. */
@@ -63,14 +65,15 @@ function readCrd(doc: JsonSchema, at: string, source: string, problems: ImportPr
   }
   // The storage version keeps the plain class name; with none marked (v1beta1 `version:`), the first does.
   const storage = versions.some((v) => v.storage) ? versions : versions.map((v, i) => ({ ...v, storage: i === 0 }));
-  return { group: spec.group, kind: names.kind, versions: storage, at };
+  return { group: spec.group, kind: names.kind, versions: storage, at, source };
 }
 
 /** Declares a construct class (kind) and its props for every served version of every CRD. */
-export function declareCrds(crds: readonly Crd[], fileOf: (group: string) => string, prefix: string, source: string, problems: ImportProblems, set: DeclarationSet): void {
+export function declareCrds(crds: readonly Crd[], fileOf: (group: string) => string, prefix: string, problems: ImportProblems, set: DeclarationSet): void {
   const sorted = [...crds].sort((a, b) => cmp(a.group, b.group) || cmp(a.kind, b.kind));
   for (const crd of sorted) {
     const file = fileOf(crd.group);
+    const source = crd.source;
     for (const version of crd.versions) {
       const base = `${prefix}${typeName(crd.kind)}${version.storage ? '' : versionSuffix(version.name)}`;
       const host = crdHost(file, source, problems, set);

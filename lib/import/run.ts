@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Problem } from '../problems';
 import { clusterOpenApi } from './cluster';
 import { GeneratedFile } from './emit/typescript';
-import { generate } from './generate';
+import { generate, openApiDocument, SourceInput } from './generate';
 import { bundledKubernetesSchema, ImportSourceError, parseDocuments, parseSourceSpec, SourceSpec } from './sources';
 
 export interface ImportOptions {
@@ -44,32 +44,51 @@ export class ImportError extends Error {
   }
 }
 
-/** Reads every source, generates all code, and writes only when every source succeeded. */
+/**
+ * Reads every source, generates all code, and writes only when every source succeeded. CRD files without a name
+ * are generated together, so the CRDs of one API group (prometheus-operator ships ten files) share one file.
+ */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const outdir = path.resolve(options.cwd, options.output ?? 'imports');
-  const problems: Problem[] = [];
-  const results: { spec: SourceSpec; files: readonly GeneratedFile[]; kinds: number }[] = [];
+  const loaded: { spec: SourceSpec; input: SourceInput; name?: string; openApiName?: string }[] = [];
   for (const text of options.sources) {
     const spec = parseSourceSpec(text);
     const { documents, label, name, openApiName } = await load(spec, options);
-    const prefix = options.prefix ?? (spec.type === 'k8s' || spec.type === 'cluster' ? 'Kube' : '');
-    const command = options.fromConfig ? 'berth import' : `berth import ${shellWord(spec.spec)}${options.prefix !== undefined ? ` --prefix ${shellWord(options.prefix)}` : ''}`;
-    const result = generate(documents, { source: label, name, openApiName, prefix, command, progress: options.progress && ((d, t) => options.progress!(label, d, t)) });
+    loaded.push({ spec, input: { source: label, documents }, name, openApiName });
+  }
+  const pooled = loaded.filter((l) => l.name === undefined && !openApiDocument(l.input.documents));
+  const batches = [
+    ...(pooled.length > 0 ? [pooled] : []),
+    ...loaded.filter((l) => !pooled.includes(l)).map((l) => [l]),
+  ].sort((a, b) => options.sources.indexOf(a[0].spec.spec) - options.sources.indexOf(b[0].spec.spec));
+
+  const problems: Problem[] = [];
+  const results: { specs: string[]; files: readonly GeneratedFile[]; kinds: number }[] = [];
+  for (const batch of batches) {
+    const first = batch[0];
+    const specs = batch.map((l) => l.spec.spec);
+    const prefix = options.prefix ?? (first.spec.type === 'k8s' || first.spec.type === 'cluster' ? 'Kube' : '');
+    const command = options.fromConfig ? 'berth import' : `berth import ${specs.map(shellWord).join(' ')}${options.prefix !== undefined ? ` --prefix ${shellWord(options.prefix)}` : ''}`;
+    const progress = options.progress && ((done: number, total: number) => options.progress!(first.input.source, done, total));
+    const result = generate(
+      batch.map((l) => l.input),
+      { name: first.name, openApiName: first.openApiName, prefix, command, progress },
+    );
     problems.push(...result.problems.all);
-    results.push({ spec, files: result.files, kinds: result.kinds });
+    results.push({ specs, files: result.files, kinds: result.kinds });
   }
   const owners = new Map<string, string>();
-  for (const { spec, files } of results) {
+  for (const { specs, files } of results) {
     for (const file of files) {
       const other = owners.get(file.path.toLowerCase());
-      if (other !== undefined && other !== spec.spec) {
-        problems.push({ path: spec.spec, field: '', message: `writes ${file.path}, which "${other}" writes too`, fix: `name one of them: name:=${spec.spec}`, severity: 'error' });
+      if (other !== undefined) {
+        problems.push({ path: specs.join(', '), field: '', message: `writes ${file.path}, which "${other}" writes too`, fix: 'give one of them another name: NAME:=SOURCE', severity: 'error' });
       }
-      owners.set(file.path.toLowerCase(), spec.spec);
+      owners.set(file.path.toLowerCase(), specs.join(', '));
     }
   }
   if (problems.some((p) => p.severity === 'error')) throw new ImportError(problems);
-  const imported = results.map(({ spec, files, kinds }) => ({ source: spec.spec, kinds, files: write(outdir, files).map((f) => path.relative(options.cwd, f)) }));
+  const imported = results.map(({ specs, files, kinds }) => ({ source: specs.join(', '), kinds, files: write(outdir, files).map((f) => path.relative(options.cwd, f)) }));
   return { imported, warnings: problems };
 }
 

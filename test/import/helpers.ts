@@ -10,7 +10,7 @@ export const CRDS = fs.readdirSync(path.join(FIXTURES, 'crds')).filter((f) => f.
 /** Generates from a fixture file (relative to test/fixtures/import) in-process, as `berth import FILE` would. */
 export function generateFixture(file: string, options: { name?: string; prefix?: string } = {}): GenerateResult {
   const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
-  return generate(parseDocuments(text, file), { source: file, prefix: options.prefix ?? '', command: `berth import ${file}`, name: options.name, openApiName: path.basename(file, path.extname(file)) });
+  return generate([{ source: file, documents: parseDocuments(text, file) }], { prefix: options.prefix ?? '', command: `berth import ${file}`, name: options.name, openApiName: path.basename(file, path.extname(file)) });
 }
 
 /** The text of the one generated file whose path ends with `suffix`. */

@@ -10,10 +10,14 @@ import { GeneratedFile } from './typescript';
  */
 export function indexFile(folder: string, files: readonly GeneratedFile[], banner: readonly string[]): GeneratedFile {
   const owners = new Map<string, string[]>();
+  const types = new Set<string>();
   const modules = files.map((f) => path.posix.basename(f.path, '.ts')).sort();
   const byModule = new Map(files.map((f) => [path.posix.basename(f.path, '.ts'), f]));
   for (const module of modules) {
-    for (const name of byModule.get(module)!.exports) owners.set(name, [...(owners.get(name) ?? []), module]);
+    for (const { name, type } of byModule.get(module)!.exports) {
+      owners.set(name, [...(owners.get(name) ?? []), module]);
+      if (type) types.add(name);
+    }
   }
   const lines = [...banner.map((l) => `// ${l}`), ''];
   const explicit = new Map<string, string[]>();
@@ -21,12 +25,14 @@ export function indexFile(folder: string, files: readonly GeneratedFile[], banne
   for (const [name, mods] of [...owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (mods.length < 2) continue;
     const [winner, ...others] = [...mods].sort(preferred);
-    explicit.set(winner, [...(explicit.get(winner) ?? []), name]);
+    // `type` re-exports: required under isolatedModules for names that are only types.
+    const word = types.has(name) ? 'type ' : '';
+    explicit.set(winner, [...(explicit.get(winner) ?? []), `${word}${name}`]);
     for (const other of others) {
       let alias = `${name}${typeName(other)}`;
       while (taken.has(alias)) alias = `${alias}_`;
       taken.add(alias);
-      explicit.set(other, [...(explicit.get(other) ?? []), `${name} as ${alias}`]);
+      explicit.set(other, [...(explicit.get(other) ?? []), `${word}${name} as ${alias}`]);
     }
   }
   for (const module of modules) {

@@ -4,8 +4,8 @@ import { quote } from '../names';
 /** Records what a file needs from elsewhere while its types are printed. */
 export interface FileImports {
   readonly file: string;
-  /** Names to import per other file (types and toJson functions). */
-  readonly fromFiles: Map<string, Set<string>>;
+  /** Names to import per other file, each marked as a value (toJson functions) or only a type. */
+  readonly fromFiles: Map<string, Map<string, 'type' | 'value'>>;
   /** Names to import from `cdk8s`. */
   readonly fromCdk8s: Set<string>;
 }
@@ -14,11 +14,11 @@ export function newImports(file: string): FileImports {
   return { file, fromFiles: new Map(), fromCdk8s: new Set() };
 }
 
-export function use(imports: FileImports, file: string, name: string): void {
+export function use(imports: FileImports, file: string, name: string, as: 'type' | 'value' = 'type'): void {
   if (file === imports.file) return;
   let names = imports.fromFiles.get(file);
-  if (!names) imports.fromFiles.set(file, (names = new Set()));
-  names.add(name);
+  if (!names) imports.fromFiles.set(file, (names = new Map()));
+  if (names.get(name) !== 'value') names.set(name, as);
 }
 
 /** The TypeScript text of a type, importing what it names from other files. */

@@ -23,8 +23,8 @@ import { structsNeedingWire, WIRE_HELPERS, wireFunctionBody, wireFunctionName, w
 export interface GeneratedFile {
   readonly path: string;
   readonly text: string;
-  /** Exported names, for index files. */
-  readonly exports: readonly string[];
+  /** Exported names, for index files: values (classes, functions) and names that are only types. */
+  readonly exports: readonly { readonly name: string; readonly type: boolean }[];
 }
 
 /**
@@ -53,11 +53,11 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[]): G
     const imports = newImports(file);
     const ctx: WireContext = { declarations: model.declarations, needs, imports };
     const body: (string | StatementStructures)[] = [];
-    const exported: string[] = [];
+    const exported: { name: string; type: boolean }[] = [];
     const propsOfKinds = new Set(kinds.map((k) => k.props));
     let omitUsed = false;
     const declare = (declaration: Declaration): void => {
-      exported.push(declaration.name);
+      exported.push({ name: declaration.name, type: true });
       if (declaration.kind === 'alias') {
         body.push(aliasStructure(declaration, typeText(declaration.type, model.declarations, imports)));
         return;
@@ -65,12 +65,12 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[]): G
       body.push(interfaceStructure(declaration, model.declarations, imports));
       if (needs.has(declaration.id)) {
         body.push(wireFunction(declaration, ctx));
-        exported.push(wireFunctionName(declaration.name));
+        exported.push({ name: wireFunctionName(declaration.name), type: false });
         omitUsed ||= declaration.extra !== undefined;
       }
     };
     for (const kind of kinds) {
-      exported.push(kind.className);
+      exported.push({ name: kind.className, type: false });
       body.push(classStructure(kind, model.declarations.get(kind.props) as StructDecl, needs.has(kind.props), imports));
       declare(model.declarations.get(kind.props)!);
     }
@@ -94,7 +94,10 @@ function importStructures(imports: FileImports, hasClasses: boolean): ImportDecl
   for (const file of [...imports.fromFiles.keys()].sort()) {
     let relative = path.posix.relative(dir, file);
     if (!relative.startsWith('.')) relative = `./${relative}`;
-    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: relative, namedImports: named(imports.fromFiles.get(file)!) });
+    const names = imports.fromFiles.get(file)!;
+    // `type` marks names used only as types, so the file also compiles under verbatimModuleSyntax.
+    const specifiers = [...names.keys()].sort().map((name) => ({ name, isTypeOnly: names.get(name) === 'type' }));
+    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: relative, namedImports: specifiers });
   }
   return out;
 }

@@ -64,7 +64,7 @@ export function wireExpression(type: TypeRef, expr: string, ctx: WireContext, de
     case 'named': {
       const declaration = ctx.declarations.get(type.id)!;
       const fn = wireFunctionName(declaration.name);
-      use(ctx.imports, declaration.file, fn);
+      use(ctx.imports, declaration.file, fn, 'value');
       return `${fn}(${expr})`;
     }
     case 'array':
