@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
   init: { load: () => require('./init').initCommand, summary: 'create a new berth project' },
   diff: { load: () => require('./diff').diffCommand, summary: 'show what applying the app would change in the cluster' },
   import: { load: () => require('./import').importCommand, summary: 'generate typed constructs from CRDs, OpenAPI or the Kubernetes API' },
+  validate: { load: () => require('./validate').validateCommand, summary: 'check an appc manifest, image archive (.aci) or image layout against the spec' },
 };
 
 function help(): string {
