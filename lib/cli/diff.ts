@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { APPLYSET_LABEL, applysetId, defaultApplysetId } from '../diff/applyset';
+import { APPLYSET_LABEL, defaultApplysetId } from '../diff/applyset';
 import { ConnectOptions, diffAgainstCluster, LiveCluster } from '../diff/cluster';
 import { connectCluster } from '../live';
 import { diffObjects } from '../diff/engine';
@@ -29,7 +29,8 @@ Options:
   -n, --namespace NS       namespace of objects that name none (default: the context's, else "default")
       --server-side        ask the API server for a dry-run server-side apply of each object
       --field-manager NAME our field manager (default: berth)
-      --applyset ID|NAME   the applyset whose members --prune considers (default: the app's)
+      --applyset ID        the applyset id (the value of the applyset.kubernetes.io/part-of label) the
+                           app's objects carry and --prune looks for (default: the label of the app)
       --prune              report live members of the applyset that the app no longer declares
       --force-conflicts    take over fields other managers own (conflicts become updates)
       --show-secrets       print Secret values instead of masking them
@@ -118,7 +119,11 @@ function synthesizeApp(appOption: string | undefined, io: Io, verbose: boolean):
 
 /** `--applyset` wins; else the label the desired objects carry (berth synthesizes it); else the project's default. */
 function resolveApplyset(option: string | undefined, desired: readonly KubeObject[], cwd: string): string {
-  if (option) return applysetId(option);
+  if (option) {
+    // The id itself, as the label carries it (an App derives it from a name; see `applysetId`).
+    if (!/^([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$/.test(option)) throw new UsageError(`--applyset must be a label value (the applyset id), got "${option}"`);
+    return option;
+  }
   const labels = new Set(desired.map((o) => o.metadata.labels?.[APPLYSET_LABEL]).filter((v): v is string => Boolean(v)));
   if (labels.size === 1) return [...labels][0];
   if (labels.size > 1) throw new DiffInputError(`the desired objects belong to ${labels.size} applysets (${[...labels].join(', ')}); choose one with --applyset`);

@@ -44,7 +44,7 @@ export function diffObjects(desired: readonly KubeObject[], live: readonly KubeO
     if (!options.applysetId) throw new DiffInputError('--prune needs an applyset id');
     const prunable = live.filter((o) => o.metadata.labels?.[APPLYSET_LABEL] === options.applysetId && !declared.has(scope.key(o)));
     for (const object of prunable.sort(byIdentity)) {
-      objects.push({ ...entry(object, scope.namespaceOf(object), 'prune', [], [], `a member of applyset ${options.applysetId} that the app no longer declares`), before: normalize(object), secret: isSecret(object) });
+      objects.push({ ...entry(object, scope.namespaceOf(object), 'prune', [], [], null), before: normalize(object), secret: isSecret(object) });
     }
   }
   return { objects, summary: summarize(objects) };
@@ -74,8 +74,9 @@ function diffOne(desired: KubeObject, live: KubeObject, namespace: string | null
  */
 function ownersOf(live: KubeObject, fieldManager: string, type: TypeNode): Owners {
   const managers = ownership(live.metadata.managedFields);
-  // Ours is our Apply entry; an Update (or a subresource write such as `scale`) under the same name is another manager.
-  const isOurs = (m: ManagerFields) => m.manager === fieldManager && m.operation === 'Apply' && m.subresource === '';
+  // Ours is our manager's entry on the object itself; a subresource write under the same name (`kubectl scale` is
+  // manager "kubectl", subresource "scale") is another manager to the server, and conflicts like one.
+  const isOurs = (m: ManagerFields) => m.manager === fieldManager && m.subresource === '';
   let ours = managers.find(isOurs)?.set;
   const lastApplied = live.metadata.annotations?.[LAST_APPLIED];
   let migrated = false;

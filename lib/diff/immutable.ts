@@ -43,6 +43,8 @@ export function replaceReason(kind: string, changes: readonly Change[], desired:
     }
     case 'ConfigMap':
     case 'Secret': {
+      const type = kind === 'Secret' ? first((s) => s === 'type') : undefined;
+      if (type) return `${type} is immutable on a Secret`;
       if (live.immutable !== true) return undefined;
       const hit = first((s) => ['data', 'binaryData', 'immutable'].some((p) => under(p)(s)));
       return hit && `${hit} cannot change: the live ${kind} is immutable`;
@@ -51,6 +53,10 @@ export function replaceReason(kind: string, changes: readonly Change[], desired:
     case 'ClusterRoleBinding': {
       const hit = first(under('roleRef'));
       return hit && `${hit} is immutable on a ${kind}`;
+    }
+    case 'CustomResourceDefinition': {
+      const hit = first((s) => s === 'spec.scope' || s === 'spec.group');
+      return hit && `${hit} is immutable on a CustomResourceDefinition`;
     }
     case 'StorageClass': {
       const hit = first((s) => ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode'].some((p) => under(p)(s)));

@@ -61,7 +61,7 @@ function objectSection(object: ObjectDiff, options: TextOptions): string[] {
   if (object.paths.length) lines.push(`  changed: ${object.paths.join(', ')}`);
   if (object.reason) lines.push(`  reason: ${object.reason}`);
   for (const conflict of object.conflicts) lines.push(style.yellow(`  conflict: ${conflict.path} is owned by "${conflict.manager}" (--force-conflicts takes it over)`));
-  if (object.verdict === 'prune') return lines;
+  if (object.verdict === 'prune') return [...lines, '  not declared by the app any more: it would be deleted'];
   let before = object.verdict === 'create' ? undefined : object.before;
   let after = object.after;
   if (object.secret && !options.showSecrets) [before, after] = maskSecretPair(before, after);

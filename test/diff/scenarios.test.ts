@@ -218,3 +218,20 @@ describe('bad input', () => {
     expect(() => diffObjects([], [], { prune: true })).toThrow(/applyset/);
   });
 });
+
+describe('more immutables', () => {
+  test('a Secret type', () => {
+    const secret = (type: string): KubeObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'shop' }, type, data: { a: 'YQ==' } });
+    expect(one(secret('kubernetes.io/tls'), live(secret('Opaque'), {}))).toMatchObject({ verdict: 'replace', paths: ['type'] });
+  });
+  test('StatefulSet serviceName and selector, but not replicas or template', () => {
+    const sts = (serviceName: string, replicas: number): KubeObject => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' }, spec: { serviceName, replicas, selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:16' }] } } } });
+    expect(one(sts('db', 3), live(sts('db', 1), {})).verdict).toBe('update');
+    expect(one(sts('db2', 1), live(sts('db', 1), {}))).toMatchObject({ verdict: 'replace', paths: ['spec.serviceName'] });
+  });
+  test('our own Update entry (same manager, no subresource) is ours too', () => {
+    const ours = { ...OURS, 'f:metadata': { 'f:labels': { 'f:team': {} } } };
+    const current = live(deployment(), { berth: { fields: ours, operation: 'Update' } }, (o) => (o.metadata.labels = { team: 'a' }));
+    expect(one(deployment(), current)).toMatchObject({ verdict: 'update', paths: ['metadata.labels.team'], conflicts: [] });
+  });
+});
