@@ -73,7 +73,11 @@ async function connect(options: ClusterOptions): Promise<{ server: string; get(p
     get: async (path) => {
       const url = new URL(path, base);
       const request: https.RequestOptions = { method: 'GET', headers: { Accept: 'application/json' } };
-      await kc.applyToHTTPSOptions(request);
+      try {
+        await kc.applyToHTTPSOptions(request);
+      } catch (error) {
+        throw new ImportSourceError(`cluster: ${(error as Error).message}`);
+      }
       return new Promise<Response>((resolve, reject) => {
         const transport = url.protocol === 'http:' ? http : https;
         const req = transport.request(url, { ...request, timeout: 30_000 }, (res) => {

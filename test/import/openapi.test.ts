@@ -50,8 +50,9 @@ describe('import of the Kubernetes API (k8s@1.32.0, bundled)', () => {
 
   test('the index exports every name once: the most stable version plain, the others suffixed', () => {
     const index = textOf(result, 'k8s/index.ts');
-    expect(index).toContain("export { CrossVersionObjectReference, HorizontalPodAutoscalerSpec, HorizontalPodAutoscalerStatus, KubeHorizontalPodAutoscaler, KubeHorizontalPodAutoscalerProps } from './autoscaling-v2';");
-    expect(index).toContain('KubeHorizontalPodAutoscaler as KubeHorizontalPodAutoscalerAutoscalingV1');
+    expect(index).toContain("export { type CrossVersionObjectReference, type HorizontalPodAutoscalerSpec, type HorizontalPodAutoscalerStatus, KubeHorizontalPodAutoscaler, type KubeHorizontalPodAutoscalerProps } from './autoscaling-v2';");
+    expect(index).toContain('KubeHorizontalPodAutoscaler as KubeHorizontalPodAutoscalerAutoscalingV1,');
+    expect(index).toContain('type AllocationResult as AllocationResultResourceV1Alpha3,');
   });
 
   test('deterministic: a second import is byte-identical', () => {

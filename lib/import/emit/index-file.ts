@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { typeName } from '../names';
+import { typeName, versionSuffix } from '../names';
 import { GeneratedFile } from './typescript';
 
 /**
@@ -29,7 +29,7 @@ export function indexFile(folder: string, files: readonly GeneratedFile[], banne
     const word = types.has(name) ? 'type ' : '';
     explicit.set(winner, [...(explicit.get(winner) ?? []), `${word}${name}`]);
     for (const other of others) {
-      let alias = `${name}${typeName(other)}`;
+      let alias = `${name}${moduleSuffix(other)}`;
       while (taken.has(alias)) alias = `${alias}_`;
       taken.add(alias);
       explicit.set(other, [...(explicit.get(other) ?? []), `${word}${name} as ${alias}`]);
@@ -41,6 +41,12 @@ export function indexFile(folder: string, files: readonly GeneratedFile[], banne
     if (names) lines.push(`export { ${names.join(', ')} } from './${module}';`);
   }
   return { path: `${folder}/index.ts`, text: `${lines.join('\n')}\n`, exports: [] };
+}
+
+/** `autoscaling-v1` → `AutoscalingV1`, `resource-v1alpha3` → `ResourceV1Alpha3`. */
+function moduleSuffix(module: string): string {
+  const m = /^(.*?)-?(v\d+(?:(?:alpha|beta)\d+)?)$/.exec(module);
+  return m ? `${m[1] ? typeName(m[1]) : ''}${versionSuffix(m[2])}` : typeName(module);
 }
 
 /** Stable before beta before alpha, newer before older; then by name. */
