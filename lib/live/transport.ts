@@ -36,7 +36,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /**
  * HTTP(S) to the API server of one kubeconfig context. The client library does what is hard to get right: TLS
  * material from files or inline data, bearer tokens, client certificates, exec and auth-provider plugins (asked
- * again per request, so a plugin can refresh an expiring token), proxies. Requests go through Node's http(s) with
+ * again after a 401, so a plugin can refresh an expired token), proxies. Requests go through Node's http(s) with
  * the TLS material the library resolved, so status codes and Status bodies reach us unchanged.
  *
  * Every failure to talk to the server (unreachable, TLS, 401, 403, timeout) becomes one ClusterError; any other
@@ -44,6 +44,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export class Transport {
   private agent: http.Agent | undefined;
+  private cached: Promise<Credentials> | undefined;
   private readonly base: URL;
 
   constructor(private readonly config: KubeConfig, readonly target: ClusterTarget, private readonly timeoutMs = DEFAULT_TIMEOUT_MS) {
@@ -55,7 +56,25 @@ export class Transport {
   }
 
   async request(request: ApiRequest): Promise<ApiResponse> {
-    const { headers, agent, auth } = await this.credentials();
+    const used = this.currentCredentials();
+    const response = await this.attempt(request, await used);
+    // A credential plugin's token may have expired mid-run: ask the plugin again once, as kubectl does (once for
+    // all the requests that failed with the same credentials).
+    if (response.status === 401 && this.usesPlugin()) {
+      if (this.cached === used) this.cached = undefined;
+      return this.checked(request, await this.attempt(request, await this.currentCredentials()));
+    }
+    return this.checked(request, response);
+  }
+
+  private currentCredentials(): Promise<Credentials> {
+    return (this.cached ??= this.credentials().catch((error: unknown) => {
+      this.cached = undefined;
+      throw error;
+    }));
+  }
+
+  private async attempt(request: ApiRequest, { headers, agent, auth }: Credentials): Promise<ApiResponse> {
     const url = new URL(this.base.toString());
     url.pathname = `${this.base.pathname.replace(/\/$/, '')}${request.path}`;
     for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
@@ -64,7 +83,15 @@ export class Transport {
       sent['Content-Type'] = request.contentType ?? 'application/json';
       sent['Content-Length'] = Buffer.byteLength(request.body);
     }
-    const response = await this.send(url, { method: request.method, headers: sent, agent, auth }, request.body);
+    return this.send(url, { method: request.method, headers: sent, agent, auth }, request.body);
+  }
+
+  private usesPlugin(): boolean {
+    const user = this.config.getCurrentUser();
+    return Boolean(user?.exec || user?.authProvider);
+  }
+
+  private checked(request: ApiRequest, response: ApiResponse): ApiResponse {
     if (response.status === 401) {
       throw new ClusterError(`${describeTarget(this.target)} rejected the credentials of user "${this.target.user}" (401 Unauthorized): the token or client certificate is wrong or expired; log in again or refresh the kubeconfig`);
     }
@@ -99,8 +126,12 @@ export class Transport {
     });
   }
 
-  /** Headers per request (plugins refresh tokens); one agent for the whole run, so connections are reused. */
-  private async credentials(): Promise<{ headers: http.OutgoingHttpHeaders; agent: http.Agent; auth?: string }> {
+  /**
+   * Headers and agent, once per run (concurrent first requests share one plugin run): the library runs an exec
+   * plugin again on every call unless its credential names an expiry, and plugins such as `aws eks get-token`
+   * take a second each. A 401 asks again (see `request`).
+   */
+  private async credentials(): Promise<Credentials> {
     const options: https.RequestOptions = {};
     try {
       await this.config.applyToHTTPSOptions(options);
@@ -139,6 +170,12 @@ export class Transport {
   close(): void {
     this.agent?.destroy();
   }
+}
+
+interface Credentials {
+  readonly headers: http.OutgoingHttpHeaders;
+  readonly agent: http.Agent;
+  readonly auth?: string;
 }
 
 /** For statuses no caller expects: one line with the server's own message. */

@@ -51,6 +51,31 @@ describe('connectCluster: kubeconfig, contexts and namespace', () => {
     expect(harness.server.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
+  test('an exec credential plugin supplies the token (run by the client library)', async () => {
+    const plugin = path.join(dir, 'credential-plugin.js');
+    const ran = path.join(dir, 'plugin-ran');
+    fs.writeFileSync(plugin, `require('fs').appendFileSync(${JSON.stringify(ran)}, 'x');\nprocess.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: ${JSON.stringify(ADMIN_TOKEN)} } }));\n`);
+    const file = path.join(dir, 'exec');
+    fs.writeFileSync(file, kubeconfig([{ name: 'exec', server: harness.server.url, namespace: 'kapi-csa', ca: harness.certificates.files.cacert, exec: { command: process.execPath, args: [plugin] } }]));
+    const cluster = await harness.connect({ kubeconfig: file });
+    expect((await cluster.list(deployments, [cluster.namespace])).map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['kapi-csa/web-deploy']);
+    expect(harness.server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${ADMIN_TOKEN}`);
+    // Asked once for the whole run (discovery and LIST), not once per request.
+    expect(fs.readFileSync(ran, 'utf8')).toBe('x');
+  });
+
+  test('a 401 asks the exec plugin again once (its token expired mid-run)', async () => {
+    const plugin = path.join(dir, 'expiring-plugin.js');
+    const ran = path.join(dir, 'expiring-ran');
+    // The first run hands out a token the server rejects, the second a good one.
+    fs.writeFileSync(plugin, `const fs = require('fs');\nconst runs = fs.existsSync(${JSON.stringify(ran)}) ? fs.readFileSync(${JSON.stringify(ran)}, 'utf8').length : 0;\nfs.appendFileSync(${JSON.stringify(ran)}, 'x');\nprocess.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: runs ? ${JSON.stringify(ADMIN_TOKEN)} : 'expired' } }));\n`);
+    const file = path.join(dir, 'expiring');
+    fs.writeFileSync(file, kubeconfig([{ name: 'exec', server: harness.server.url, namespace: 'kapi-csa', ca: harness.certificates.files.cacert, exec: { command: process.execPath, args: [plugin] } }]));
+    const cluster = await harness.connect({ kubeconfig: file });
+    expect(await cluster.list(deployments, [cluster.namespace])).toHaveLength(1);
+    expect(fs.readFileSync(ran, 'utf8')).toBe('xx');
+  });
+
   test('KUBECONFIG: a path list merged as kubectl does (missing files skipped, the first current-context wins)', async () => {
     const first = path.join(dir, 'first');
     const second = path.join(dir, 'second');

@@ -19,7 +19,7 @@ describe('lib/live errors', () => {
   let harness: Harness;
   let dir: string;
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startHarness({ viewerToken: 'viewer-token' });
     dir = tempDir('berth-live-err-');
   });
   afterAll(async () => {
@@ -46,6 +46,13 @@ describe('lib/live errors', () => {
     const cluster = await harness.connect({ kubeconfig: configWith('anonymous', { name: 'anon', server: harness.server.url, ca: harness.certificates.files.cacert }) });
     const message = await clusterError(() => cluster.list(deployments, ['kapi-csa']));
     expect(message).toMatch(new RegExp(`^context "anon" \\(${harness.server.url.replace(/[.]/g, '\\.')}\\): user "anon" may not read the API discovery \\(/api.?\\) \\(403: forbidden: User "system:anonymous" cannot get path "/api.?"\\); ask for that permission or use another --context$`));
+  });
+
+  test('403: a user who may read but not patch cannot dry-run (the dry run needs patch permission)', async () => {
+    const cluster = await harness.connect({ kubeconfig: configWith('viewer', { name: 'viewer', server: harness.server.url, namespace: 'kapi-ssa', token: 'viewer-token', ca: harness.certificates.files.cacert }) });
+    expect(await cluster.list(deployments, ['kapi-ssa'])).toHaveLength(1);
+    const message = await clusterError(() => cluster.dryRunApply({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web-deploy' } }, { fieldManager: 'berth', force: false }));
+    expect(message).toBe(`context "viewer" (${harness.server.url}): user "viewer" may not patch deployments.apps in namespace "kapi-ssa" (a dry-run server-side apply) (403: deployments.apps is forbidden: User "viewer" cannot patch resource "deployments" in API group "apps" in the namespace "kapi-ssa"); ask for that permission or use another --context`);
   });
 
   test('unreachable: nothing listens on the port', async () => {

@@ -72,6 +72,8 @@ export interface ApplyAnswer {
 export interface FakeApiServerOptions {
   /** The bearer token that authenticates (default ADMIN_TOKEN); any other token gets the recorded 401. */
   readonly token?: string;
+  /** A second token, of user `viewer`, that may GET but not PATCH (RBAC's `view` role): PATCH gets 403. */
+  readonly viewerToken?: string;
   /** Serve HTTPS with this certificate; with `clientCa`, a client certificate it signs also authenticates. */
   readonly tls?: { readonly cert: string; readonly key: string; readonly clientCa?: string };
   /** What LIST and GET see (default: recordedObjects()). */
@@ -131,11 +133,13 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     }
 
     const authorization = incoming.headers.authorization;
-    if (authorization !== undefined && authorization !== `Bearer ${token}`) return recorded('15-wrong-token');
+    const viewer = options.viewerToken !== undefined && authorization === `Bearer ${options.viewerToken}`;
+    if (authorization !== undefined && authorization !== `Bearer ${token}` && !viewer) return recorded('15-wrong-token');
+    if (viewer && request.method !== 'GET') return forbidden(request, resources, 'viewer');
     const clientCertificate = (incoming.socket as TLSSocket).authorized === true;
     if (authorization === undefined && !clientCertificate) {
       if (request.path === '/version') return recorded('15c-anonymous-version');
-      return forbiddenAnonymous(request, resources);
+      return forbidden(request, resources, 'system:anonymous');
     }
 
     if (request.path === '/version') return { status: 200, body: readJson('server-info/version.json') };
@@ -300,14 +304,14 @@ function notFoundResource(): RecordedAnswer {
   return { status: 404, body: { ...status(404, 'NotFound', 'the server could not find the requested resource'), details: {} } };
 }
 
-/** http/15b: `pods is forbidden: User "system:anonymous" cannot list resource "pods" in API group "" in the namespace "kapi-csa"`. */
-function forbiddenAnonymous(request: RecordedRequest, resources: readonly ResourceInfo[]): RecordedAnswer {
+/** http/15b, for any user, verb and resource: `pods is forbidden: User "system:anonymous" cannot list resource "pods" in API group "" in the namespace "kapi-csa"`. */
+function forbidden(request: RecordedRequest, resources: readonly ResourceInfo[], user: string): RecordedAnswer {
   const target = parseResourcePath(request.path, resources);
-  if (!target) return { status: 403, body: { ...status(403, 'Forbidden', `forbidden: User "system:anonymous" cannot get path "${request.path}"`), details: {} } };
+  if (!target) return { status: 403, body: { ...status(403, 'Forbidden', `forbidden: User "${user}" cannot get path "${request.path}"`), details: {} } };
   const verb = request.method === 'PATCH' ? 'patch' : target.name === undefined ? 'list' : 'get';
   const where = target.namespace === undefined ? (target.info.namespaced ? '' : ' at the cluster scope') : ` in the namespace "${target.namespace}"`;
   const resource = target.info.resource;
-  return { status: 403, body: { ...status(403, 'Forbidden', `${resource} is forbidden: User "system:anonymous" cannot ${verb} resource "${resource}" in API group "${target.info.group}"${where}`), details: { kind: resource } } };
+  return { status: 403, body: { ...status(403, 'Forbidden', `${resource}${target.info.group ? `.${target.info.group}` : ''} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${target.info.group}"${where}`), details: { kind: resource } } };
 }
 
 function status(code: number, reason: string, message: string): Record<string, unknown> {
@@ -386,13 +390,20 @@ function resourceList(resources: readonly ResourceInfo[], group: string, version
 }
 
 /** A kubeconfig (YAML is JSON) with one context per entry; the first is current unless `current` says otherwise. */
-export function kubeconfig(entries: ReadonlyArray<{ name: string; server: string; namespace?: string; token?: string; ca?: string; clientCert?: string; clientKey?: string; insecure?: boolean }>, current?: string): string {
+export function kubeconfig(entries: ReadonlyArray<{ name: string; server: string; namespace?: string; token?: string; ca?: string; clientCert?: string; clientKey?: string; insecure?: boolean; exec?: { command: string; args: string[] } }>, current?: string): string {
   return JSON.stringify({
     apiVersion: 'v1',
     kind: 'Config',
     'current-context': current ?? entries[0]?.name ?? '',
     clusters: entries.map((e) => ({ name: e.name, cluster: { server: e.server, ...(e.ca ? { 'certificate-authority': e.ca } : {}), ...(e.insecure ? { 'insecure-skip-tls-verify': true } : {}) } })),
-    users: entries.map((e) => ({ name: e.name, user: { ...(e.token ? { token: e.token } : {}), ...(e.clientCert ? { 'client-certificate': e.clientCert, 'client-key': e.clientKey } : {}) } })),
+    users: entries.map((e) => ({
+      name: e.name,
+      user: {
+        ...(e.token ? { token: e.token } : {}),
+        ...(e.clientCert ? { 'client-certificate': e.clientCert, 'client-key': e.clientKey } : {}),
+        ...(e.exec ? { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: e.exec.command, args: e.exec.args, interactiveMode: 'Never' } } : {}),
+      },
+    })),
     contexts: entries.map((e) => ({ name: e.name, context: { cluster: e.name, user: e.name, ...(e.namespace ? { namespace: e.namespace } : {}) } })),
   }, null, 2);
 }
