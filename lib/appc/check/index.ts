@@ -6,6 +6,7 @@
  */
 import { checkImageManifest } from './image-manifest';
 import { AppcIssue, Reporter } from './issues';
+import { syntaxErrorOffset } from './json-position';
 import { checkPodManifest } from './pod-manifest';
 import { describeType, isObject } from './shape';
 
@@ -50,11 +51,11 @@ export function validateManifestText(text: string, expected?: ManifestKind): Man
   return validateManifest(document, expected);
 }
 
+/** "unexpected "," at line 3, column 12": the scanner's position, since Node's own messages vary by version. */
 function syntaxMessage(text: string, error: unknown): string {
-  const message = (error as Error).message ?? String(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return message;
-  const offset = Number(position[1]);
+  const offset = syntaxErrorOffset(text);
+  if (offset < 0) return (error as Error).message ?? String(error);
   const before = text.slice(0, offset).split('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+  const what = offset >= text.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(text[offset])}`;
+  return `${what} at line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
