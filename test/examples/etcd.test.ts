@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
@@ -5,7 +6,7 @@ import { App } from 'berth';
 import { findObject, findObjects, synth } from 'berth/testing';
 import { StoreChart } from '../../examples/etcd/store';
 import { KubernetesSchema } from '../../lib/kubernetes/schema';
-import { berth, REPO, tempDir } from '../helpers';
+import { berth, CliResult, REPO, tempDir } from '../helpers';
 import { LocalCluster, membersOfStatefulSet } from '../support/etcd-process';
 
 const EXAMPLE = path.join(REPO, 'examples', 'etcd');
@@ -24,16 +25,40 @@ describe('etcd example', () => {
     expect(findObjects(objects, 'PodDisruptionBudget')[0].spec.minAvailable).toBe(2);
   });
 
+  // One `berth synth` in the example's own directory, as a user runs it; the tests below read what it wrote.
+  const out = path.join(tempDir(), 'out');
+  let synthesized: CliResult | undefined;
+  beforeAll(() => {
+    synthesized = berth(['synth', '--output', out], EXAMPLE);
+  });
+
+  test('berth synth succeeds in examples/etcd; appc warnings (claims, probes, hostnames it cannot express) only', () => {
+    expect(synthesized!.code).toBe(0);
+    expect(synthesized!.stderr.split('\n').filter((line) => line && !line.startsWith('warning: '))).toEqual([]);
+    expect(fs.readdirSync(out).sort()).toEqual(['appc', 'etcd.k8s.yaml']);
+  });
+
+  test('berth synth writes one appc pod manifest per member, each with its own resolved flags, valid for actool', () => {
+    const dir = path.join(out, 'appc', 'etcd');
+    expect(fs.readdirSync(dir).sort()).toEqual(['store-0.pod.json', 'store-1.pod.json', 'store-2.pod.json', 'watcher.pod.json']);
+    for (const i of [0, 1, 2]) {
+      const file = path.join(dir, `store-${i}.pod.json`);
+      const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { apps: Array<{ app: { exec: string[] } }> };
+      const exec = manifest.apps[0].app.exec;
+      expect(exec[0]).toBe('/usr/local/bin/etcd');
+      expect(exec).toContain(`--name=store-${i}`);
+      expect(exec).toContain(`--initial-advertise-peer-urls=http://store-${i}.store-peer.config.svc:2380`);
+      expect(exec.join(' ')).not.toContain('$(');
+      const actool = spawnSync('actool', ['validate', file], { encoding: 'utf8', timeout: 30_000 });
+      expect({ code: actool.status, stderr: actool.stderr }).toEqual({ code: 0, stderr: '' });
+    }
+  });
+
   describe('berth synth in examples/etcd, then the YAML it wrote booted on real etcd', () => {
     let cluster: LocalCluster | undefined;
     afterAll(() => cluster?.stopAll());
 
     test('forms a cluster that serves reads and writes', async () => {
-      const out = path.join(tempDir(), 'out');
-      const result = berth(['synth', '--output', out], EXAMPLE);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-      expect(fs.readdirSync(out)).toEqual(['etcd.k8s.yaml']);
       const objects = YAML.parseAllDocuments(fs.readFileSync(path.join(out, 'etcd.k8s.yaml'), 'utf8')).map((d) => d.toJSON() as { kind: string });
       cluster = await LocalCluster.start(membersOfStatefulSet(objects.find((o) => o.kind === 'StatefulSet')));
       await cluster.etcdctl(['put', '/config/feature', 'on'], [2]);
