@@ -3,11 +3,14 @@
  * is a valid TypeScript identifier or a quoted string, never a keyword where a keyword is not allowed.
  */
 
-/** Words TypeScript reserves for type names (a type called `string` or `Object` would shadow the real one). */
+/**
+ * Names a generated type or class cannot take: TypeScript's own type names, and the globals and imports that
+ * generated code uses (a kind called `Record` or `Construct` would shadow them). Other globals (`Map`, `Error`)
+ * are fine: generated code never uses them.
+ */
 const RESERVED_TYPE_NAMES = new Set([
   'any', 'boolean', 'never', 'number', 'object', 'string', 'symbol', 'undefined', 'unknown', 'void', 'bigint',
-  'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Array', 'Function', 'Record', 'Partial', 'Readonly', 'Date',
-  'Error', 'Map', 'Set', 'Promise', 'JSON', 'Math', 'Construct', 'ApiObject', 'ApiObjectMetadata', 'GroupVersionKind',
+  'Object', 'Record', 'JSON', 'Construct', 'ApiObject', 'ApiObjectMetadata', 'GroupVersionKind',
 ]);
 
 const KEYWORDS = new Set([

@@ -25,7 +25,8 @@ describe('import names', () => {
 
   test('type names are PascalCase identifiers that shadow no built-in type', () => {
     expect(typeName('tls-config')).toBe('TlsConfig');
-    expect(typeName('string')).toBe('StringValue');
+    expect(typeName('string')).toBe('String');
+    expect(typeName('record')).toBe('RecordValue');
     expect(typeName('JSON')).toBe('JSONValue');
     expect(typeName('3d')).toBe('T3d');
     expect(typeName('$$$')).toBe('Value');

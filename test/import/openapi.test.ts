@@ -86,6 +86,10 @@ describe('import of OpenAPI documents', () => {
     expect(spec).toContain('readonly missing?: unknown;');
     expect(spec).toContain('readonly xWeird?: string | null;');
     expect(text).toContain('export type Nested = Nested[];');
+    // Another namespace's ThingSpec is imported under a name that does not shadow this one.
+    expect(text).toContain("import { type ThingSpec as ThingSpec_ComOtherV1, toJson_ThingSpec as toJson_ThingSpec_ComOtherV1 } from './com-other-v1';");
+    expect(spec).toContain('readonly other?: ThingSpec_ComOtherV1;');
+    expect(declaration(text, 'function', 'toJson_ThingSpec')).toContain('other: toJson_ThingSpec_ComOtherV1(obj.other),');
     expect(path.posix.basename(result.files[result.files.length - 1].path)).toBe('index.ts');
   });
 });

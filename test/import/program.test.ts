@@ -25,8 +25,8 @@ describe('berth import, compiled and used beside berth constructs', () => {
     for (const name of ['cdk8s', 'constructs']) fs.symlinkSync(path.join(REPO, 'node_modules', name), path.join(modules, name), 'dir');
     fs.mkdirSync(path.join(dir, 'crds'));
     for (const file of CRDS) fs.copyFileSync(path.join(FIXTURES, 'crds', file), path.join(dir, 'crds', file));
-    fs.copyFileSync(path.join(FIXTURES, 'edge-cases.yaml'), path.join(dir, 'edge-cases.yaml'));
-    const imports = ['k8s@1.32', ...CRDS.map((f) => `crds/${f}`), 'edge:=edge-cases.yaml'];
+    for (const file of ['edge-cases.yaml', 'openapi-v3-problems.json']) fs.copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
+    const imports = ['k8s@1.32', ...CRDS.map((f) => `crds/${f}`), 'edge:=edge-cases.yaml', 'things:=openapi-v3-problems.json'];
     fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), YAML.stringify({ language: 'typescript', app: 'node -r berth/register main.ts', output: 'dist', imports }));
     fs.writeFileSync(path.join(dir, 'main.ts'), PROGRAM);
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: STRICT, include: ['main.ts', 'imports/**/*.ts'] }, null, 2));
@@ -39,6 +39,7 @@ describe('berth import, compiled and used beside berth constructs', () => {
     // The CRD files are generated together: one file per API group (prometheuses and servicemonitors share one).
     expect(imported.stdout).toContain(`imported ${CRDS.map((f) => `crds/${f}`).join(', ')}: 11 kinds → imports/cert-manager.io.ts, imports/extensions.istio.io.ts, imports/gateway.networking.k8s.io.ts, imports/monitoring.coreos.com.ts, imports/networking.istio.io.ts, imports/operator.etcd.io.ts, imports/samplecontroller.k8s.io.ts\n`);
     expect(imported.stdout).toContain('imported edge:=edge-cases.yaml: 3 kinds → imports/edge.ts');
+    expect(imported.stdout).toContain('imported things:=openapi-v3-problems.json: 1 kind → imports/things/ (3 files)');
     expect(imported.code).toBe(0);
   });
 

@@ -1,24 +1,48 @@
 import { Declaration, TypeRef } from '../model';
-import { quote } from '../names';
+import { quote, typeName } from '../names';
+
+/** A name imported from another generated file: how it is used, and its local name when it had to be renamed. */
+export interface ImportedName {
+  as: 'type' | 'value';
+  readonly local: string;
+}
 
 /** Records what a file needs from elsewhere while its types are printed. */
 export interface FileImports {
   readonly file: string;
-  /** Names to import per other file, each marked as a value (toJson functions) or only a type. */
-  readonly fromFiles: Map<string, Map<string, 'type' | 'value'>>;
+  /** Names declared in the file itself (and the cdk8s/constructs names it uses): imports must not shadow them. */
+  readonly locals: ReadonlySet<string>;
+  /** Names to import per other file. */
+  readonly fromFiles: Map<string, Map<string, ImportedName>>;
   /** Names to import from `cdk8s`. */
   readonly fromCdk8s: Set<string>;
 }
 
-export function newImports(file: string): FileImports {
-  return { file, fromFiles: new Map(), fromCdk8s: new Set() };
+export function newImports(file: string, locals: Iterable<string>): FileImports {
+  return { file, locals: new Set([...locals, 'ApiObject', 'ApiObjectMetadata', 'GroupVersionKind', 'Construct']), fromFiles: new Map(), fromCdk8s: new Set() };
 }
 
-export function use(imports: FileImports, file: string, name: string, as: 'type' | 'value' = 'type'): void {
-  if (file === imports.file) return;
+/**
+ * Imports `name` from `file` and returns the name to write. Two namespaces can each have a `ServiceReference`; a
+ * file that declares one and uses the other imports it renamed (`ServiceReference_ApiregistrationV1`).
+ */
+export function use(imports: FileImports, file: string, name: string, as: 'type' | 'value' = 'type'): string {
+  if (file === imports.file) return name;
   let names = imports.fromFiles.get(file);
   if (!names) imports.fromFiles.set(file, (names = new Map()));
-  if (names.get(name) !== 'value') names.set(name, as);
+  const known = names.get(name);
+  if (known) {
+    if (as === 'value') known.as = 'value';
+    return known.local;
+  }
+  const taken = (candidate: string) => imports.locals.has(candidate) || [...imports.fromFiles.values()].some((m) => [...m.values()].some((n) => n.local === candidate));
+  let local = name;
+  if (taken(local)) {
+    local = `${name}_${typeName(file.split('/').pop() ?? file)}`;
+    while (taken(local)) local = `${local}_`;
+  }
+  names.set(name, { as, local });
+  return local;
 }
 
 /** The TypeScript text of a type, importing what it names from other files. */
@@ -39,8 +63,7 @@ export function typeText(type: TypeRef, declarations: ReadonlyMap<string, Declar
     case 'named': {
       const declaration = declarations.get(type.id);
       if (!declaration) return 'unknown';
-      use(imports, declaration.file, declaration.name);
-      return declaration.name;
+      return use(imports, declaration.file, declaration.name);
     }
     case 'cdk8s':
       imports.fromCdk8s.add(type.name);

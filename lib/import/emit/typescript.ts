@@ -50,7 +50,8 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[]): G
 
   return [...files.keys()].sort().map((file) => {
     const { kinds, declarations } = files.get(file)!;
-    const imports = newImports(file);
+    const locals = [...kinds.map((k) => k.className), ...declarations.flatMap((d) => [d.name, wireFunctionName(d.name)]), '_compact', '_omit'];
+    const imports = newImports(file, locals);
     const ctx: WireContext = { declarations: model.declarations, needs, imports };
     const body: (string | StatementStructures)[] = [];
     const exported: { name: string; type: boolean }[] = [];
@@ -96,7 +97,10 @@ function importStructures(imports: FileImports, hasClasses: boolean): ImportDecl
     if (!relative.startsWith('.')) relative = `./${relative}`;
     const names = imports.fromFiles.get(file)!;
     // `type` marks names used only as types, so the file also compiles under verbatimModuleSyntax.
-    const specifiers = [...names.keys()].sort().map((name) => ({ name, isTypeOnly: names.get(name) === 'type' }));
+    const specifiers = [...names.keys()].sort().map((name) => {
+      const { as, local } = names.get(name)!;
+      return { name, alias: local === name ? undefined : local, isTypeOnly: as === 'type' };
+    });
     out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: relative, namedImports: specifiers });
   }
   return out;

@@ -63,8 +63,7 @@ export function wireExpression(type: TypeRef, expr: string, ctx: WireContext, de
   switch (type.kind) {
     case 'named': {
       const declaration = ctx.declarations.get(type.id)!;
-      const fn = wireFunctionName(declaration.name);
-      use(ctx.imports, declaration.file, fn, 'value');
+      const fn = use(ctx.imports, declaration.file, wireFunctionName(declaration.name), 'value');
       return `${fn}(${expr})`;
     }
     case 'array':
