@@ -1,4 +1,7 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, Chart, EtcdCluster } from 'berth';
+import { tempDir } from '../../helpers';
 import { LocalCluster, membersOfPods } from '../../support/etcd-process';
 import { PodSpecJson } from '../../support/kubelet';
 
@@ -34,6 +37,18 @@ describe('EtcdCluster member pods (IPodSource)', () => {
   test('persistent members mount the claim the StatefulSet would create for them', () => {
     const cluster = new EtcdCluster(new Chart(new App(), 'chart'), 'store', {});
     expect(cluster.podsToRender()[1].pod.spec.volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data-store-1' } }]);
+  });
+
+  test('through the appc target: one pod manifest per member; ephemeral data is an empty volume at the data dir', () => {
+    const outdir = tempDir();
+    const app = new App({ outdir });
+    new EtcdCluster(new Chart(app, 'chart'), 'store', { size: 3, storage: { ephemeral: true } });
+    app.synth();
+    expect(fs.readdirSync(path.join(outdir, 'appc', 'chart')).sort()).toEqual(['store-0.pod.json', 'store-1.pod.json', 'store-2.pod.json']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'appc', 'chart', 'store-1.pod.json'), 'utf8'));
+    expect(manifest.volumes).toEqual([{ name: 'data', kind: 'empty', mode: '0777', uid: 0, gid: 0 }]);
+    expect(manifest.apps[0].mounts).toEqual([{ volume: 'data', path: '/var/lib/etcd' }]);
+    expect(manifest.apps[0].app.exec).toContain('--name=store-1');
   });
 
   describe('booted on real etcd', () => {
