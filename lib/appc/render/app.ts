@@ -1,7 +1,8 @@
 /**
  * One Kubernetes container → one appc RuntimeApp (docs/appc.md §6.2). `apps[].app` replaces the image's app
  * wholesale, so the image's app (when berth built the image) is the base and the container's fields are merged
- * over it: command/args, user and group, env by name, ports by name, mount points by path, isolators by name.
+ * over it: command/args, user and group, env by name, ports by protocol and number, mount points by path, isolators
+ * by name.
  */
 import type { Container, PodSpecProps } from '../../../constructs/pod-model';
 import { ProblemList } from '../../problems';
@@ -58,7 +59,8 @@ export function renderApp(inputs: AppInputs, problems: ProblemList): RuntimeApp 
   const gids = [...(spec.securityContext?.supplementalGroups ?? []), ...(spec.securityContext?.fsGroup !== undefined ? [spec.securityContext.fsGroup] : [])];
 
   const mountPoints = mergeBy(base?.mountPoints, renderMountPoints(container, inputs.volumes, problems), (m) => m.path);
-  const ports = mergeBy(base?.ports, renderPorts(container), (p) => p.name);
+  // A container port that repeats one of the image's (same protocol and number) replaces it, under the container's name.
+  const ports = mergeBy(base?.ports, renderPorts(container), (p) => `${p.protocol}/${p.port}`);
   const isolators = [...(base?.isolators ?? []).filter((i) => !CONTAINER_ISOLATORS.includes(i.name)), ...renderIsolators(container, problems)];
 
   const app: AppcApp = {
