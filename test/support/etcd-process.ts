@@ -39,6 +39,17 @@ process.on('exit', () => {
 export class LocalCluster {
   /** Starts every member and waits (bounded) until each answers `/health` with true. */
   public static async start(members: readonly MemberSpec[], options: BootOptions = {}): Promise<LocalCluster> {
+    // A free port can be taken by another process between our probe and etcd's bind: boot once more on new ports.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await LocalCluster.boot(members, options);
+      } catch (error) {
+        if (attempt >= 2 || !/address already in use/.test(String((error as Error).message))) throw error;
+      }
+    }
+  }
+
+  private static async boot(members: readonly MemberSpec[], options: BootOptions): Promise<LocalCluster> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-etcd-'));
     const cluster = new LocalCluster(members, root, options, await freePorts(members.flatMap((m) => m.container.ports ?? []).length));
     try {
