@@ -182,6 +182,8 @@ class Walker {
       }
       return kept.length ? kept : undefined;
     }
+    // Owning a granular map itself (`f:labels: {".": {}}`) is not owning its keys: the keys stay.
+    if (type?.kind === 'struct' && !type.atomic && isRecord(live) && !listItem) return live;
     if (listItem) {
       if (ownedByOthersBelow(at)) return live;
       this.changes.push({ path, op: 'remove' });

@@ -101,6 +101,8 @@ export function fieldsOfObject(value: unknown, type: TypeNode | undefined, into:
   if (value === null || value === undefined) return into;
   if (type?.kind === 'struct' && !type.atomic && isRecord(value)) {
     for (const [name, sub] of Object.entries(value)) {
+      // An empty map or list (`annotations: {}` in last-applied) sets nothing that removing it could take away.
+      if (sub === null || sub === undefined || (isRecord(sub) && Object.keys(sub).length === 0) || (Array.isArray(sub) && sub.length === 0)) continue;
       const node = into.ensure(`f:${name}`);
       const subType = type.field(name);
       if (isLeafValue(sub, subType)) node.self = true;

@@ -235,3 +235,12 @@ describe('more immutables', () => {
     expect(one(deployment(), current)).toMatchObject({ verdict: 'update', paths: ['metadata.labels.team'], conflicts: [] });
   });
 });
+
+describe('client-side-applied objects read without managedFields', () => {
+  test('another tool\'s annotation beside an empty `annotations: {}` in last-applied is not ours to remove', () => {
+    const lastApplied = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { annotations: {}, name: 'c', namespace: 'shop' }, data: { a: '1' } });
+    const current: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'shop', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied, 'example.com/owner': 'ops' } }, data: { a: '1' } };
+    expect(one({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'shop' }, data: { a: '1' } }, current).verdict).toBe('no-change');
+    expect(one({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'shop' }, data: {} }, current)).toMatchObject({ verdict: 'update', paths: ['data.a'] });
+  });
+});
