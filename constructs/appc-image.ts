@@ -152,7 +152,8 @@ export class AppcImage extends Construct implements IAppcImage {
     // The manifest is what the rules are about: every issue of the spec validator, at its manifest path.
     for (const issue of validateManifest(JSON.parse(JSON.stringify(manifest)), 'ImageManifest').issues) {
       const details = 'value' in issue ? { value: issue.value } : {};
-      if (issue.severity === 'error') problems.error(`manifest.${issue.path}`, issue.message, details);
+      // berth's own output must pass actool too, so what actool rejects is an error here, not a warning.
+      if (issue.severity === 'error' || issue.actoolRejects) problems.error(`manifest.${issue.path}`, issue.message, details);
       else problems.warn(`manifest.${issue.path}`, issue.message, details);
     }
     const { rootfs, files } = this.props;

@@ -79,7 +79,7 @@ export class AppcTarget implements SynthTarget {
 
 /** Runs the validator on what berth is about to write; errors become synth errors of the construct. */
 function checkOwnOutput(manifest: ImageManifest | PodManifest, problems: ProblemList, kind: 'ImageManifest' | 'PodManifest'): boolean {
-  const issues = validateManifest(JSON.parse(JSON.stringify(manifest)), kind).issues.filter((i) => i.severity === 'error');
+  const issues = validateManifest(JSON.parse(JSON.stringify(manifest)), kind).issues.filter((i) => i.severity === 'error' || i.actoolRejects);
   for (const issue of issues) {
     problems.error(`appc ${kind}${issue.path ? ` ${issue.path}` : ''}`, issue.message, 'value' in issue ? { value: issue.value } : {});
   }

@@ -24,7 +24,7 @@ export function checkIsolators(r: Reporter, value: unknown, scope: 'app' | 'pod'
     if (name === undefined || !checkWith(at.at('name'), name, acIdentifier)) return;
     const known = ISOLATOR_SCOPE[name];
     if (!known) {
-      if (scope === 'app') at.at('name').warn('is not an isolator of appc 0.8.11: executors may ignore it, and actool rejects it inside an app', name);
+      if (scope === 'app') at.at('name').warnActool('is not an isolator of appc 0.8.11: executors may ignore it, and actool rejects it inside an app', name);
       return;
     }
     if (known !== 'both' && known !== scope) at.at('name').error(`is an ${known}-level isolator and cannot be set at ${scope} level`, name);
@@ -103,7 +103,7 @@ function checkQuantity(r: Reporter, value: unknown): number | undefined {
     return undefined;
   }
   const warning = quantityWarning(value);
-  if (warning) r.warn(warning, value);
+  if (warning) r.warnActool(warning, value);
   return quantityValue(value as string | number);
 }
 

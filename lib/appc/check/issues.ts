@@ -10,6 +10,8 @@ export interface AppcIssue {
   readonly value?: unknown;
   /** `error`: the spec forbids it. `warning`: allowed, but it will not do what one expects (or actool disagrees). */
   readonly severity: 'error' | 'warning';
+  /** A warning about something the spec allows but actool 0.8.11 rejects: an error in what berth itself emits. */
+  readonly actoolRejects?: true;
 }
 
 /** Collects issues under a path prefix; `at('app')` returns a reporter that writes `app.…` into the same list. */
@@ -33,6 +35,11 @@ export class Reporter {
 
   public warn(message: string, value?: unknown): void {
     this.add('warning', message, value, arguments.length > 1);
+  }
+
+  /** Allowed by the spec, rejected by actool 0.8.11 (and so by tools built on its code). */
+  public warnActool(message: string, value: unknown): void {
+    this.issues.push({ path: this.prefix, message, value, severity: 'warning', actoolRejects: true });
   }
 
   private add(severity: AppcIssue['severity'], message: string, value: unknown, hasValue: boolean): void {
