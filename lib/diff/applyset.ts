@@ -27,7 +27,7 @@ export function applysetId(nameOrId: string): string {
  * The applyset of the app in `dir`: `BERTH_APPLYSET` if set, else the `name` of the nearest package.json (the
  * project's own name, the same on every machine and in CI), else `berth-app`.
  */
-export function defaultApplysetId(dir: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+export function defaultApplysetId(dir: string = process.cwd(), env: Readonly<Record<string, string | undefined>> = process.env): string {
   if (env[APPLYSET_ENV]) return applysetId(env[APPLYSET_ENV]!);
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
     const file = path.join(current, 'package.json');
