@@ -67,12 +67,14 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       context: values.context,
       fromConfig: positionals.length === 0,
       readStdin,
-      progress: io.isTTY ? (source, done, total) => {
-        // Only large schemas: a hundred kinds take a moment; a CRD is done before a line could be read.
-        if (total < 50 || (done % 10 !== 0 && done !== total)) return;
-        shown = true;
-        io.err(`\rimporting ${source}: ${done}/${total} kinds`);
-      } : undefined,
+      progress: io.isTTY
+        ? (source, done, total, unit) => {
+            // Only large schemas (the Kubernetes API, a cluster): a CRD is done before a line could be read.
+            if (total < 20 || (done % 5 !== 0 && done !== total)) return;
+            shown = true;
+            io.err(`\r\x1b[Kimporting ${source}: ${unit === 'kinds' ? 'declared' : 'generated'} ${done}/${total} ${unit}`);
+          }
+        : undefined,
     });
     if (shown) io.err('\r\x1b[K');
     printWarnings(report.warnings, io);

@@ -21,7 +21,8 @@ export interface GenerateOptions {
   readonly prefix: string;
   /** The command that regenerates the output, for the banner. */
   readonly command: string;
-  readonly progress?: (done: number, total: number) => void;
+  /** Progress of large imports: kinds declared, then files printed. */
+  readonly progress?: (done: number, total: number, unit: 'kinds' | 'files') => void;
 }
 
 export interface GenerateResult {
@@ -56,7 +57,7 @@ export function generate(inputs: readonly SourceInput[], options: GenerateOption
     const namespaces = new Set(Object.keys(definitions).map(namespaceOf));
     folder = namespaces.size > 1 ? name : undefined;
     const root = isSchema(document.definitions) ? 'definitions' : 'components.schemas';
-    declareOpenApi(definitions, root, (id) => (folder ? `${folder}/${namespaceOf(id)}` : name), options.prefix, source, problems, set, options.progress);
+    declareOpenApi(definitions, root, (id) => (folder ? `${folder}/${namespaceOf(id)}` : name), options.prefix, source, problems, set, options.progress && ((d, t) => options.progress!(d, t, 'kinds')));
   } else {
     const crds = inputs.flatMap(({ documents, source }) => {
       const found = readCrds(documents, source, problems);
@@ -65,6 +66,6 @@ export function generate(inputs: readonly SourceInput[], options: GenerateOption
     });
     declareCrds(crds, (group) => options.name ?? group, options.prefix, problems, set);
   }
-  const files = emitTypeScript({ declarations: new Map(set.ordered().map((d) => [d.id, d])), kinds: set.kinds }, banner);
+  const files = emitTypeScript({ declarations: new Map(set.ordered().map((d) => [d.id, d])), kinds: set.kinds }, banner, options.progress && ((d, t) => options.progress!(d, t, 'files')));
   return { files: folder ? [...files, indexFile(folder, files, banner)] : files, problems, kinds: set.kinds.length };
 }

@@ -20,7 +20,7 @@ export interface ImportOptions {
   readonly fromConfig?: boolean;
   readonly readStdin?: () => Promise<string>;
   /** Progress of large imports, for a terminal. */
-  readonly progress?: (source: string, done: number, total: number) => void;
+  readonly progress?: (source: string, done: number, total: number, unit: 'kinds' | 'files') => void;
 }
 
 export interface ImportedSource {
@@ -69,7 +69,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const specs = batch.map((l) => l.spec.spec);
     const prefix = options.prefix ?? (first.spec.type === 'k8s' || first.spec.type === 'cluster' ? 'Kube' : '');
     const command = options.fromConfig ? 'berth import' : `berth import ${specs.map(shellWord).join(' ')}${options.prefix !== undefined ? ` --prefix ${shellWord(options.prefix)}` : ''}`;
-    const progress = options.progress && ((done: number, total: number) => options.progress!(first.input.source, done, total));
+    const progress = options.progress && ((done: number, total: number, unit: 'kinds' | 'files') => options.progress!(first.input.source, done, total, unit));
     const result = generate(
       batch.map((l) => l.input),
       { name: first.name, openApiName: first.openApiName, prefix, command, progress },

@@ -33,7 +33,7 @@ export interface GeneratedFile {
  * Files are built from structures in one pass (no AST manipulation), which keeps the whole Kubernetes API at a
  * few seconds.
  */
-export function emitTypeScript(model: ImportModel, banner: readonly string[]): GeneratedFile[] {
+export function emitTypeScript(model: ImportModel, banner: readonly string[], progress: (done: number, total: number) => void = () => undefined): GeneratedFile[] {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
@@ -48,7 +48,8 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[]): G
   for (const kind of model.kinds) entry(kind.file).kinds.push(kind);
   for (const declaration of model.declarations.values()) entry(declaration.file).declarations.push(declaration);
 
-  return [...files.keys()].sort().map((file) => {
+  const names = [...files.keys()].sort();
+  return names.map((file, index) => {
     const { kinds, declarations } = files.get(file)!;
     const locals = [...kinds.map((k) => k.className), ...declarations.flatMap((d) => [d.name, wireFunctionName(d.name)]), '_compact', '_omit'];
     const imports = newImports(file, locals);
@@ -82,6 +83,7 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[]): G
     const source = project.createSourceFile(`/${file}.ts`, { statements }, { overwrite: true });
     const text = source.getFullText();
     project.removeSourceFile(source);
+    progress(index + 1, names.length);
     return { path: `${file}.ts`, text, exports: exported };
   });
 }
