@@ -1,7 +1,7 @@
 import { FieldSet, isRecord, itemKey, keyOf, setItemKey } from './fieldset';
 import { Path, Segment } from './paths';
 import { ListNode, TypeNode } from './schema';
-import { sameValue, isAbsent } from './values';
+import { isAbsent, sameValue, withServerAdditions } from './values';
 
 /** One changed field: added, removed, or set to another value. */
 export interface Change {
@@ -73,8 +73,9 @@ class Walker {
     if (!sameValue(desired, live, type, path, this.defaults)) {
       this.changes.push({ path, op: 'modify' });
       for (const manager of othersOwning(at)) this.conflicts.push({ path, manager });
+      return withServerAdditions(desired, live, type, path, this.defaults);
     }
-    return desired;
+    return live;
   }
 
   private struct(field: (name: string) => TypeNode | undefined, desired: Record<string, unknown>, live: Record<string, unknown>, at: Position, path: Path): Record<string, unknown> {
@@ -144,8 +145,9 @@ class Walker {
     if (!sameValue(desired, live, type, path, this.defaults)) {
       this.changes.push({ path, op: 'modify' });
       for (const manager of othersOwning(at)) this.conflicts.push({ path, manager });
+      return withServerAdditions(desired, live, type, path, this.defaults);
     }
-    return desired;
+    return live;
   }
 
   /** The desired object does not set this field: it goes only if we owned it and nobody else does. */

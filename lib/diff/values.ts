@@ -45,3 +45,26 @@ export function sameValue(desired: unknown, live: unknown, type: TypeNode | unde
   }
   return desired === live;
 }
+
+/**
+ * The value an atomic field will hold after the apply, as the server will show it: the desired value plus what the
+ * server adds to it anyway (defaults, status) — so the text diff shows only what really changes.
+ */
+export function withServerAdditions(desired: unknown, live: unknown, type: TypeNode | undefined, path: Path, defaults: DefaultOf): unknown {
+  if (Array.isArray(desired) && Array.isArray(live)) {
+    const item = type?.kind === 'list' ? type.item : undefined;
+    return desired.map((d, i) => (i < live.length ? withServerAdditions(d, live[i], item, [...path, { value: i }], defaults) : d));
+  }
+  if (!isRecord(desired) || !isRecord(live)) return desired;
+  const field = type?.kind === 'struct' ? type.field.bind(type) : () => undefined;
+  const merged: Record<string, unknown> = {};
+  for (const name of new Set([...Object.keys(desired), ...Object.keys(live)])) {
+    const sub: Path = [...path, { field: name }];
+    if (!isAbsent(desired[name])) merged[name] = withServerAdditions(desired[name], live[name], field(name), sub, defaults);
+    else if (!isAbsent(live[name])) {
+      const fallback = defaults(sub, live);
+      if (name === 'status' || name === 'creationTimestamp' || (fallback !== undefined && sameValue(fallback, live[name], field(name), sub, defaults))) merged[name] = live[name];
+    }
+  }
+  return merged;
+}
