@@ -32,7 +32,7 @@ export interface ConnectOptions extends KubeconfigOptions {
   /** Per request, in milliseconds (default 30 s). */
   readonly requestTimeoutMs?: number;
   /** The environment to read `KUBECONFIG` and `HOME` from (default `process.env`). */
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface LiveCluster {

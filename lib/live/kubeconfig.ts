@@ -36,7 +36,7 @@ function newKubeConfig(): KubeConfig {
 /** The in-cluster service-account token (a pod running berth with no kubeconfig), as the library looks for it. */
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
-export function loadKubeconfig(options: KubeconfigOptions, env: NodeJS.ProcessEnv = process.env): LoadedKubeconfig {
+export function loadKubeconfig(options: KubeconfigOptions, env: Readonly<Record<string, string | undefined>> = process.env): LoadedKubeconfig {
   const config = readConfig(options, env);
   const contextName = options.context ?? config.getCurrentContext();
   const names = config.getContexts().map((c) => c.name);
@@ -55,7 +55,7 @@ export function loadKubeconfig(options: KubeconfigOptions, env: NodeJS.ProcessEn
   };
 }
 
-function readConfig(options: KubeconfigOptions, env: NodeJS.ProcessEnv): KubeConfig {
+function readConfig(options: KubeconfigOptions, env: Readonly<Record<string, string | undefined>>): KubeConfig {
   if (options.kubeconfig) return readFiles([options.kubeconfig], `--kubeconfig ${options.kubeconfig}`);
   if (env.KUBECONFIG) {
     // kubectl skips the files of the list that do not exist, and fails only when none does.
