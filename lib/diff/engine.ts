@@ -7,6 +7,7 @@ import { formatPath, Path } from './paths';
 import { groupOf, TypeNode, TypeResolver } from './schema';
 import { isClusterScopedBuiltin } from './scope';
 import { APPLYSET_LABEL } from './applyset';
+import { checkDesired } from './validate';
 import { Conflict, DiffInputError, DiffOptions, DiffReport, KubeObject, ObjectDiff, Summary, Verdict, VERDICTS } from './types';
 
 /** The field manager kubectl uses for client-side apply: its fields migrate to ours (as `kubectl apply --server-side` does). */
@@ -19,6 +20,7 @@ const CSA_MANAGER = 'kubectl-client-side-apply';
  */
 export function diffObjects(desired: readonly KubeObject[], live: readonly KubeObject[], options: DiffOptions = {}, resolver: TypeResolver = TypeResolver.bundled()): DiffReport {
   const fieldManager = options.fieldManager ?? 'berth';
+  checkDesired(desired);
   for (const object of [...live, ...desired]) if (object.kind === 'CustomResourceDefinition' && groupOf(object.apiVersion) === 'apiextensions.k8s.io') resolver.addCrd(object);
   const scope = new Scope(resolver, live, options.namespace ?? 'default');
 

@@ -49,6 +49,11 @@ describe.each(['csa', 'ssa'])('kubectl diff cases against the %s-applied objects
     }
   });
 
+  test('d10-invalid-replicas: the value the server rejects is an error (kubectl exit 2), not an update', () => {
+    expect(fs.readFileSync(path.join(FIXTURES, 'kubectl-diff', mode, 'd10-invalid-replicas.exitcode'), 'utf8').trim()).toBe('2');
+    expect(() => diffObjects(manifest('d10-invalid-replicas.yaml'), liveObjects, { namespace: `kapi-${mode}`, fieldManager })).toThrow(/spec.replicas: Invalid value: -1/);
+  });
+
   test('x01: the whole unchanged directory is no-change (kubectl exit 0)', () => {
     const report = diffObjects(loadObjects([path.join(FIXTURES, 'manifests')], '/'), liveObjects, { namespace: `kapi-${mode}`, fieldManager });
     expect(report.objects.map((o) => `${o.kind}:${o.verdict}`)).toEqual([
