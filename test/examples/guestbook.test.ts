@@ -28,8 +28,10 @@ describe('guestbook example', () => {
     // The applyset label is part of the objects berth synthesizes; cdk8s renders the same labelled objects.
     labelApplySetMembers(plain, berthApp.applysetId);
     plain.synth();
-    expect(Object.keys(readTree(berthOut))).toEqual(['guestbook.k8s.yaml']);
-    expect(readTree(berthOut)).toEqual(readTree(cdk8sOut));
+    // The Kubernetes YAML is cdk8s's, byte for byte; berth's appc target adds its own files under appc/.
+    const berthYaml = Object.fromEntries(Object.entries(readTree(berthOut)).filter(([file]) => !file.startsWith('appc/')));
+    expect(Object.keys(berthYaml)).toEqual(['guestbook.k8s.yaml']);
+    expect(berthYaml).toEqual(readTree(cdk8sOut));
   });
 
   test('every object carries the applyset label, never inside a selector or a pod template', () => {
