@@ -151,7 +151,10 @@ export class EtcdCluster extends Construct implements IPodSource, IPodSelector, 
     return { name, value: this.endpoints.join(',') };
   }
 
-  /** DNS names a TLS certificate for this cluster must carry: every member, the peer domain wildcard, and the client Service. */
+  /**
+   * DNS names a TLS certificate for this cluster must carry: the peer domain wildcard (every member) and the client
+   * Service. Without a namespace at synth time they are given for `default`, plus the in-namespace short forms.
+   */
   public get certificateDnsNames(): string[] {
     const namespace = this.namespace ?? 'default';
     return [
