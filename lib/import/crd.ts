@@ -1,6 +1,6 @@
 import { DeclarationSet } from './declarations';
 import { PropertyDef, TypeRef } from './model';
-import { propertyKeys, typeName, versionSuffix } from './names';
+import { nameSegment, propertyKeys, typeName, versionSuffix } from './names';
 import { ImportProblems } from './problems';
 import { describe, isSchema, JsonSchema, propertyDef, SchemaHost, UNKNOWN } from './schema';
 
@@ -98,7 +98,7 @@ function kindProperties(schema: JsonSchema, className: string, path: string, hos
   const keys = propertyKeys(['metadata', ...own.map(([wire]) => wire)]).slice(1);
   return [
     metadataProperty(required.has('metadata')),
-    ...own.map(([wire, s], i) => propertyDef(wire, keys[i], s, required.has(wire), `${className}${typeName(wire)}`, `${path}.properties.${wire}`, host)),
+    ...own.map(([wire, s], i) => propertyDef(wire, keys[i], s, required.has(wire), `${className}${nameSegment(wire)}`, `${path}.properties.${wire}`, host)),
   ];
 }
 

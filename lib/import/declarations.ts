@@ -1,5 +1,5 @@
 import { Declaration, KindDecl, TypeRef } from './model';
-import { NameRegistry } from './names';
+import { NameRegistry, typeName } from './names';
 
 /**
  * The declarations of one import, in the order they were named (parents before children, so generated files
@@ -18,7 +18,8 @@ export class DeclarationSet {
   public claim(file: string, name: string, id?: string): string {
     let registry = this.registries.get(file);
     if (!registry) this.registries.set(file, (registry = new NameRegistry()));
-    const unique = registry.claim(name);
+    // Hints are built from kinds and property names: made a valid type name here, once, for all of them.
+    const unique = registry.claim(typeName(name));
     this.order.push(id ?? `${file}#${unique}`);
     return unique;
   }

@@ -46,6 +46,11 @@ export function versionSuffix(version: string): string {
   return pascalCase(version.replace(/(alpha|beta)/g, '-$1-').replace(/-([a-z])/g, (_, c: string) => `-${c}`));
 }
 
+/** A part of a longer type name, from a property name: `tls-config` → `TlsConfig`, `$ref` → `Ref`, `-` → `Value`. */
+export function nameSegment(text: string): string {
+  return pascalCase(text) || 'Value';
+}
+
 /**
  * A type name made from free text (a kind, a property path): PascalCase, starting with a letter, not a built-in
  * type name.
@@ -64,6 +69,8 @@ export function typeName(text: string): string {
  */
 export function camelKey(wire: string): string | undefined {
   if (/^[a-z][A-Za-z0-9]*$/.test(wire)) return wire;
+  // Letters outside ASCII would be dropped (`ünïcode` → `nCode`): keep such keys exactly, quoted.
+  if (/[^\x00-\x7f]/.test(wire)) return undefined;
   const parts = words(wire);
   if (parts.length === 0 || /^[0-9]/.test(parts[0])) return undefined;
   const camel = parts.map((w, i) => (i === 0 ? lowerFirst(w) : w[0].toUpperCase() + w.slice(1).toLowerCase())).join('');
@@ -102,9 +109,13 @@ export function keySyntax(key: string): string {
   return IDENTIFIER.test(key) && key !== '__proto__' ? key : quote(key);
 }
 
-/** `obj.key` or `obj['key']`. */
+/** Keys every plain object inherits (`obj.constructor` is `Object` even when the user never set it). */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** `obj.key` or `obj['key']`; for inherited names (`constructor`, `toString`) only the object's own value. */
 export function access(object: string, key: string): string {
-  return IDENTIFIER.test(key) ? `${object}.${key}` : `${object}[${quote(key)}]`;
+  const plain = IDENTIFIER.test(key) ? `${object}.${key}` : `${object}[${quote(key)}]`;
+  return INHERITED.has(key) ? `(Object.prototype.hasOwnProperty.call(${object}, ${quote(key)}) ? ${plain} : undefined)` : plain;
 }
 
 /** A single-quoted TypeScript string literal. */

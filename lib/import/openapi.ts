@@ -1,6 +1,6 @@
 import { DeclarationSet } from './declarations';
 import { PropertyDef, TypeRef } from './model';
-import { propertyKeys, typeName } from './names';
+import { nameSegment, propertyKeys, typeName } from './names';
 import { ImportProblems } from './problems';
 import { describe, isSchema, JsonSchema, propertyDef, schemaType, SchemaHost, UNKNOWN } from './schema';
 
@@ -64,7 +64,7 @@ export function declareOpenApi(
     const keys = propertyKeys(['metadata', ...own.map(([wire]) => wire)]).slice(1);
     const properties: PropertyDef[] = [
       { wire: 'metadata', name: 'metadata', type: { kind: 'cdk8s', name: 'ApiObjectMetadata' }, required: required.has('metadata'), description: 'Standard object metadata.', notes: [] },
-      ...own.map(([wire, s], j) => propertyDef(wire, keys[j], s, required.has(wire), `${className}${typeName(wire)}`, `${root}.${id}.properties.${wire}`, reader.host(file))),
+      ...own.map(([wire, s], j) => propertyDef(wire, keys[j], s, required.has(wire), `${className}${nameSegment(wire)}`, `${root}.${id}.properties.${wire}`, reader.host(file))),
     ];
     const props = set.define({ kind: 'struct', id: `${file}#${propsName}`, name: propsName, file, description: `Props of ${className}.`, properties });
     set.kinds.push({ className, file, ...gvk, description: describe(schema), props: (props as { id: string }).id });
@@ -156,7 +156,7 @@ class DefinitionReader {
     if (properties.length > 0 && (schema.type === 'object' || schema.type === undefined)) {
       const required = new Set(Array.isArray(schema.required) ? schema.required : []);
       const keys = propertyKeys(properties.map(([wire]) => wire));
-      const defs = properties.map(([wire, s], i) => propertyDef(wire, keys[i], s, required.has(wire), `${name}${typeName(wire)}`, `${this.root}.${id}.properties.${wire}`, host));
+      const defs = properties.map(([wire, s], i) => propertyDef(wire, keys[i], s, required.has(wire), `${name}${nameSegment(wire)}`, `${this.root}.${id}.properties.${wire}`, host));
       const open = schema['x-kubernetes-preserve-unknown-fields'] === true || schema.additionalProperties === true || isSchema(schema.additionalProperties);
       this.set.define({ kind: 'struct', id, name, file, description: describe(schema), properties: defs, extra: open ? UNKNOWN : undefined });
     } else if (isQuantity(id) || schema.format === 'int-or-string' || schema['x-kubernetes-int-or-string'] === true) {

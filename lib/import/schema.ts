@@ -1,5 +1,5 @@
 import { LiteralValue, PropertyDef, TypeRef } from './model';
-import { propertyKeys, typeName } from './names';
+import { nameSegment, propertyKeys } from './names';
 
 /** A JSON schema object as found in a CRD or an OpenAPI document; nothing about it is trusted. */
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -114,7 +114,7 @@ function objectType(s: JsonSchema, hint: string, path: string, host: SchemaHost)
   const required = new Set(Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []);
   return host.struct(hint, (name) => {
     const keys = propertyKeys(properties.map(([wire]) => wire));
-    const defs = properties.map(([wire, schema], i) => propertyDef(wire, keys[i], schema, required.has(wire), `${name}${typeName(wire)}`, `${path}.properties.${wire}`, host));
+    const defs = properties.map(([wire, schema], i) => propertyDef(wire, keys[i], schema, required.has(wire), `${name}${nameSegment(wire)}`, `${path}.properties.${wire}`, host));
     // Keys the schema does not list: kept open for preserve-unknown-fields and additionalProperties.
     const extra = open || additional === true || isSchema(additional) ? UNKNOWN : undefined;
     return { properties: defs, extra, description: describe(s) };

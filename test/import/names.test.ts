@@ -1,4 +1,4 @@
-import { camelKey, NameRegistry, propertyKeys, typeName, versionSuffix } from '../../lib/import/names';
+import { access, camelKey, NameRegistry, propertyKeys, typeName, versionSuffix } from '../../lib/import/names';
 
 describe('import names', () => {
   test.each([
@@ -41,5 +41,13 @@ describe('import names', () => {
   test('a registry hands out each name once, case-insensitively', () => {
     const names = new NameRegistry();
     expect([names.claim('Foo'), names.claim('foo'), names.claim('Foo')]).toEqual(['Foo', 'foo2', 'Foo3']);
+  });
+});
+
+describe('import names: keys objects inherit', () => {
+  test('non-ASCII keys keep their spelling; inherited names are read as own values only', () => {
+    expect(camelKey('ünïcode')).toBeUndefined();
+    expect(access('obj', 'constructor')).toBe("(Object.prototype.hasOwnProperty.call(obj, 'constructor') ? obj.constructor : undefined)");
+    expect(access('obj', 'x-y')).toBe("obj['x-y']");
   });
 });
