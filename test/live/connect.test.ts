@@ -102,6 +102,13 @@ describe('connectCluster: kubeconfig, contexts and namespace', () => {
     expect(cluster.namespace).toBe('kapi-csa');
   });
 
+  test('insecure-skip-tls-verify: no CA needed (the TLS test in errors.test.ts fails without it)', async () => {
+    const file = path.join(dir, 'insecure');
+    fs.writeFileSync(file, kubeconfig([{ name: 'insecure', server: harness.server.url, token: ADMIN_TOKEN, insecure: true }]));
+    const cluster = await harness.connect({ kubeconfig: file });
+    expect((await cluster.list(deployments, ['kapi-csa'])).map((o) => o.metadata.name)).toEqual(['web-deploy']);
+  });
+
   test('plain http works without insecure-skip-tls-verify, as with kubectl', async () => {
     const plain = await startHarness({ plainHttp: true });
     try {
