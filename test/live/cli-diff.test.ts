@@ -110,6 +110,19 @@ describe('berth diff --kubeconfig against the recorded kube-apiserver 1.32', () 
     expect(lists).toEqual(['/api/v1/namespaces/kapi-ssa/configmaps', '/apis/apps/v1/namespaces/kapi-ssa/deployments']);
   });
 
+  test('--server-side: a namespace and what goes into it, both new, are create (the dry run cannot know the namespace yet)', async () => {
+    const desired = path.join(cwd, 'new-namespace.yaml');
+    fs.writeFileSync(desired, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: brand-new\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: brand-new\ndata:\n  mode: prod\n');
+    const run = await diff('--server-side', '--desired', desired);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(objects(run).map((o) => [o.kind, o.namespace, o.name, o.verdict])).toEqual([
+      ['Namespace', null, 'brand-new', 'create'],
+      ['ConfigMap', 'brand-new', 'settings', 'create'],
+    ]);
+    expect(harness.server.requests.filter((r) => r.method === 'PATCH').map((r) => r.path).sort()).toEqual(['/api/v1/namespaces/brand-new', '/api/v1/namespaces/brand-new/configmaps/settings']);
+  });
+
   test('a namespace that does not exist is exit 2, as kubectl diff (x04)', async () => {
     const run = await diff('--server-side', '-n', 'does-not-exist', '--desired', path.join(MANIFESTS, 'd08-new-configmap.yaml'));
     expect(run.code).toBe(2);

@@ -58,6 +58,12 @@ describe('fake API server: the recorded answers', () => {
     expect(answer).toEqual(recorded('08-apply-patch-missing-fieldManager'));
   });
 
+  test('a dry-run create of a ConfigMap: the shape of the recorded one (http/07), with its own uid', async () => {
+    const answer = await call(server, 'PATCH', '/api/v1/namespaces/kapi-ssa/configmaps/created-by-apply?fieldManager=sdk-acceptance&dryRun=All', { ...admin, 'Content-Type': 'application/apply-patch+yaml' }, JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'created-by-apply' }, data: { k: 'v' } }));
+    const expected = recorded('07-apply-patch-dryrun-create') as { status: number; body: { metadata: Record<string, unknown> } };
+    expect(answer).toEqual({ status: expected.status, body: { ...expected.body, metadata: { ...expected.body.metadata, uid: expect.any(String), creationTimestamp: expect.any(String) } } });
+  });
+
   test('core discovery lists every core resource of api-resources with its scope', async () => {
     const answer = await call(server, 'GET', '/api', { ...admin, Accept: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList' });
     const resources = (answer.body as { items: Array<{ versions: Array<{ resources: Array<{ resource: string; scope: string; responseKind: { kind: string } }> }> }> }).items[0].versions[0].resources;

@@ -192,6 +192,10 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     // A manifest that changes nothing gets the stored object back, unchanged (d07-no-change-deployment).
     const found = find(objects, target);
     if (found && sameAsLive(found, request.body)) return { status: 200, body: found };
+    if (!found) {
+      const created = dryRunCreate(target, request.body, request.query.fieldManager);
+      if (created) return created;
+    }
     return { status: 500, body: status(500, 'InternalError', `fake-apiserver: no recorded answer for PATCH ${request.path}`) };
   };
 
@@ -316,6 +320,46 @@ function forbidden(request: RecordedRequest, resources: readonly ResourceInfo[],
 
 function status(code: number, reason: string, message: string): Record<string, unknown> {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+}
+
+/**
+ * A dry-run create of a ConfigMap or Namespace, the two kinds whose create answer the recording shows in full
+ * (http/07 for a ConfigMap; csa/00-namespace.live.json for what the server adds to a Namespace): the sent object
+ * with uid, creationTimestamp and the applier's managedFields, no resourceVersion (nothing was stored). Other
+ * kinds get defaults the recording cannot tell, so they need a recorded answer.
+ */
+function dryRunCreate(target: Target, body: string, fieldManager: string): RecordedAnswer | undefined {
+  if (target.info.group !== '' || !['ConfigMap', 'Namespace'].includes(target.info.kind)) return undefined;
+  let sent: KubeObject;
+  try {
+    sent = JSON.parse(body) as KubeObject;
+  } catch {
+    return undefined;
+  }
+  const { apiVersion, kind, metadata, ...rest } = sent;
+  const { name: _name, namespace: _namespace, ...ownMetadata } = metadata;
+  const time = '2026-11-28T11:17:31Z';
+  const managedFields = [{ manager: fieldManager, operation: 'Apply', apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: fieldsOf({ ...(Object.keys(ownMetadata).length ? { metadata: ownMetadata } : {}), ...rest }) }];
+  const created: Record<string, unknown> = {
+    kind,
+    apiVersion,
+    metadata: { ...metadata, name: target.name, ...(target.namespace ? { namespace: target.namespace } : {}), uid: '00000000-0000-4000-8000-000000000001', creationTimestamp: time, managedFields },
+    ...rest,
+  };
+  if (kind === 'Namespace') {
+    const labels = { ...((metadata.labels as Record<string, string> | undefined) ?? {}), 'kubernetes.io/metadata.name': String(target.name) };
+    Object.assign(created, { metadata: { ...(created.metadata as object), labels }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+  }
+  return { status: 201, body: created };
+}
+
+/** The fieldsV1 trie of the fields an object sets (maps by key; lists as a whole, enough for ConfigMap and Namespace). */
+function fieldsOf(value: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    fields[`f:${key}`] = child !== null && typeof child === 'object' && !Array.isArray(child) ? fieldsOf(child as Record<string, unknown>) : {};
+  }
+  return fields;
 }
 
 /** Equal once the server's own fields are ignored: the request repeats what the live object already says. */
