@@ -119,8 +119,15 @@ describe('connectCluster: kubeconfig, contexts and namespace', () => {
     }
   });
 
+  function noCurrent(): string {
+    const file = path.join(dir, 'no-current');
+    fs.writeFileSync(file, kubeconfig([{ name: 'a', server: harness.server.url, token: ADMIN_TOKEN }], ''));
+    return file;
+  }
+
   test.each([
     ['an unknown context', () => connectCluster({ kubeconfig: file, context: 'nope' }), /^the kubeconfig has no context "nope" \(contexts: expired, csa, bare, cert\); pass one of them with --context$/],
+    ['a kubeconfig without current-context', () => connectCluster({ kubeconfig: noCurrent() }), /^the kubeconfig has no current-context; pass --context \(contexts: a\)$/],
     ['a missing kubeconfig file', () => connectCluster({ kubeconfig: path.join(dir, 'absent') }), /^cannot read the kubeconfig .*absent.*ENOENT/],
     ['no kubeconfig anywhere', () => connectCluster({ env: { HOME: tempDir('berth-live-empty-') } }), /^no kubeconfig: .*\.kube\/config does not exist and KUBECONFIG is not set; pass --kubeconfig FILE/],
     ['KUBECONFIG naming only missing files', () => connectCluster({ env: { KUBECONFIG: path.join(dir, 'absent') } }), /^none of the files in KUBECONFIG exists/],

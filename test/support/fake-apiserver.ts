@@ -10,6 +10,8 @@
  *   `<Kind>List` envelope as in `http/01-list-pods-labelSelector.json`.
  * - core (`/api`) aggregated discovery and per-group-version resource lists: from `server-info/api-resources.stdout`
  *   and the recorded aggregated `/apis` (`http/19`).
+ * - dry-run creates of ConfigMaps and Namespaces: the sent object in the shape of http/07 (see dryRunCreate);
+ *   an apply that repeats the stored object gets it back unchanged, as d07-no-change shows.
  * - 404 and 403 Status bodies for other names: the recorded ones (`http/13`, `http/15b`) with the name swapped; a
  *   missing namespace as kubectl printed it (`kubectl-diff/csa/x04`).
  *
