@@ -7,6 +7,8 @@
  *   ClusterError there); the first request (discovery) happens on the first `list` or `dryRunApply`.
  * - The `unknown-kind` answer carries the object's kind as `objectKind` (`kind` is the answer's tag).
  * - `list` never fails for a kind the server does not serve: it leaves it out and adds it to `unknownTypes`.
+ * - `list` takes an optional third argument `{ labelSelector }` (e.g. the applyset label for --prune across all
+ *   namespaces), filtered by the server.
  * - Every failure to talk to the cluster is a `ClusterError` (name `'ClusterError'`): map it to exit 2.
  * - `close()` ends kept-alive connections; the CLI may skip it (idle sockets do not hold the process).
  */
@@ -16,7 +18,7 @@ import { Discovery } from './discovery';
 import { ClusterError, ClusterTarget } from './errors';
 import { KubeconfigOptions, loadKubeconfig } from './kubeconfig';
 import { limiter } from './limit';
-import { listObjects, TypeRef } from './list';
+import { ListOptions, listObjects, TypeRef } from './list';
 import { Transport } from './transport';
 
 export { ClusterError } from './errors';
@@ -24,7 +26,7 @@ export type { ClusterTarget } from './errors';
 export { keyedPath, parseConflicts } from './apply';
 export type { DryRunAnswer, DryRunOptions, FieldConflict } from './apply';
 export type { KubeObject } from '../diff/types';
-export type { TypeRef } from './list';
+export type { ListOptions, TypeRef } from './list';
 
 export interface ConnectOptions extends KubeconfigOptions {
   /** LISTs and dry runs in flight at once (default 16). */
@@ -42,7 +44,7 @@ export interface LiveCluster {
   readonly target: ClusterTarget;
   /** Kinds that `list` was asked for and the server does not serve (or cannot list), in the order met. */
   readonly unknownTypes: readonly TypeRef[];
-  list(types: readonly TypeRef[], namespaces: string[] | 'all'): Promise<KubeObject[]>;
+  list(types: readonly TypeRef[], namespaces: string[] | 'all', options?: ListOptions): Promise<KubeObject[]>;
   dryRunApply(object: KubeObject, options: DryRunOptions): Promise<DryRunAnswer>;
   close(): void;
 }
@@ -62,8 +64,8 @@ export async function connectCluster(options: ConnectOptions = {}): Promise<Live
     namespace,
     target,
     unknownTypes,
-    async list(types, namespaces) {
-      const result = await listObjects(transport, discovery, types, namespaces, concurrency);
+    async list(types, namespaces, listOptions) {
+      const result = await listObjects(transport, discovery, types, namespaces, concurrency, listOptions);
       for (const type of result.unknown) {
         if (!unknownTypes.some((t) => t.apiVersion === type.apiVersion && t.kind === type.kind)) unknownTypes.push(type);
       }

@@ -28,7 +28,12 @@ interface ListRequest {
  * kinds), `concurrency` at a time. Items come back with `apiVersion` and `kind` filled in (LIST items lack them)
  * and everything else as the server sent it, `managedFields` included. Order: types as given, then namespaces.
  */
-export async function listObjects(transport: Transport, discovery: Discovery, types: readonly TypeRef[], namespaces: readonly string[] | 'all', concurrency: number): Promise<ListResult> {
+export interface ListOptions {
+  /** Only objects with these labels (`applyset.kubernetes.io/part-of=ID`), as the server filters them. */
+  readonly labelSelector?: string;
+}
+
+export async function listObjects(transport: Transport, discovery: Discovery, types: readonly TypeRef[], namespaces: readonly string[] | 'all', concurrency: number, options: ListOptions = {}): Promise<ListResult> {
   const unknown: TypeRef[] = [];
   const requests: ListRequest[] = [];
   const seen = new Set<string>();
@@ -45,7 +50,7 @@ export async function listObjects(transport: Transport, discovery: Discovery, ty
     if (!type.namespaced || namespaces === 'all') requests.push({ type, namespace: null });
     else for (const namespace of [...new Set(namespaces)]) requests.push({ type, namespace });
   }
-  const pages = await mapConcurrent(requests, concurrency, (request) => listOne(transport, request));
+  const pages = await mapConcurrent(requests, concurrency, (request) => listOne(transport, request, options));
   const objects: KubeObject[] = [];
   for (const [index, items] of pages.entries()) {
     if (items === undefined) unknown.push({ apiVersion: apiVersionOf(requests[index].type), kind: requests[index].type.kind });
@@ -55,7 +60,7 @@ export async function listObjects(transport: Transport, discovery: Discovery, ty
 }
 
 /** undefined when the collection is gone (a CRD deleted since discovery). */
-async function listOne(transport: Transport, { type, namespace }: ListRequest): Promise<KubeObject[] | undefined> {
+async function listOne(transport: Transport, { type, namespace }: ListRequest, options: ListOptions): Promise<KubeObject[] | undefined> {
   const path = resourcePath(type, namespace);
   const apiVersion = apiVersionOf(type);
   const where = namespace === null ? (type.namespaced ? ' in all namespaces' : '') : ` in namespace "${namespace}"`;
@@ -65,7 +70,7 @@ async function listOne(transport: Transport, { type, namespace }: ListRequest): 
     const request = {
       method: 'GET' as const,
       path,
-      query: { limit: String(PAGE_SIZE), ...(token ? { continue: token } : {}) },
+      query: { ...(options.labelSelector ? { labelSelector: options.labelSelector } : {}), limit: String(PAGE_SIZE), ...(token ? { continue: token } : {}) },
       purpose: `list ${type.group ? `${type.resource}.${type.group}` : type.resource}${where}`,
     };
     const response = await transport.request(request);

@@ -92,6 +92,16 @@ describe('LiveCluster.list against the recorded kube-apiserver 1.32', () => {
     expect(apiCalls(harness.server)).toEqual(['GET /api/v1/namespaces/kapi-ssa/configmaps?limit=500']);
   });
 
+  test('a label selector is passed to the server (prune lists only applyset members)', async () => {
+    const cluster = await harness.connect();
+    const objects = await cluster.list([{ apiVersion: 'v1', kind: 'Pod' }, { apiVersion: 'v1', kind: 'Service' }], 'all', { labelSelector: 'app=web,tier in (frontend)' });
+    expect(objects.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['Pod kapi-csa/web-pod', 'Pod kapi-ssa/web-pod']);
+    expect(apiCalls(harness.server)).toEqual([
+      'GET /api/v1/pods?labelSelector=app%3Dweb%2Ctier+in+%28frontend%29&limit=500',
+      'GET /api/v1/services?labelSelector=app%3Dweb%2Ctier+in+%28frontend%29&limit=500',
+    ]);
+  });
+
   test('a namespace with nothing in it lists empty', async () => {
     const cluster = await harness.connect();
     expect(await cluster.list([{ apiVersion: 'v1', kind: 'Pod' }], ['empty'])).toEqual([]);

@@ -50,7 +50,8 @@ export function namespaceExists(objects: readonly KubeObject[], namespace: strin
 
 /** The shape of http/01: `<Kind>List`, resourceVersion, items without apiVersion/kind. `limit`/`continue` page it. */
 export function list(objects: readonly KubeObject[], target: Target, query: Readonly<Record<string, string>>): RecordedAnswer {
-  const all = objects.filter((o) => matches(o, target)).sort((a, b) => `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace ?? ''}/${b.metadata.name}`));
+  const selector = query.labelSelector ? parseSelector(query.labelSelector) : () => true;
+  const all = objects.filter((o) => matches(o, target) && selector(o.metadata.labels ?? {})).sort((a, b) => `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace ?? ''}/${b.metadata.name}`));
   const start = Number(query.continue ?? 0);
   const limit = query.limit ? Number(query.limit) : all.length;
   const page = all.slice(start, start + limit);
@@ -141,4 +142,21 @@ export function sameAsLive(live: KubeObject, body: string): boolean {
     return typeof have === 'object' && have !== null && Object.entries(want).every(([k, v]) => contained(v, (have as Record<string, unknown>)[k]));
   };
   return contained(sent, live);
+}
+
+/** A label selector as the server reads it: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`, joined by commas. */
+export function parseSelector(text: string): (labels: Readonly<Record<string, string>>) => boolean {
+  const terms = text.split(/,(?![^(]*\))/).map((t) => t.trim()).filter(Boolean);
+  const tests = terms.map((term): ((labels: Readonly<Record<string, string>>) => boolean) => {
+    const set = /^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
+    if (set) {
+      const values = set[3].split(',').map((v) => v.trim());
+      return (labels) => (set[2] === 'in' ? set[1] in labels && values.includes(labels[set[1]]) : !(set[1] in labels) || !values.includes(labels[set[1]]));
+    }
+    const equality = /^([^!=\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(term);
+    if (equality) return (labels) => (equality[2] === '!=' ? labels[equality[1]] !== equality[3] : labels[equality[1]] === equality[3]);
+    if (term.startsWith('!')) return (labels) => !(term.slice(1) in labels);
+    return (labels) => term in labels;
+  });
+  return (labels) => tests.every((test) => test(labels));
 }

@@ -53,6 +53,16 @@ describe('fake API server: the recorded answers', () => {
     expect(answer.body).toMatchObject({ kind: expected.body.kind, apiVersion: expected.body.apiVersion, items: expected.body.items });
   });
 
+  test.each([
+    ['equality', '/api/v1/namespaces/kapi-csa/pods?labelSelector=app%3Dweb', '01-list-pods-labelSelector'],
+    ['set-based, with limit', '/api/v1/namespaces/kapi-csa/pods?labelSelector=app%3Dweb%2Ctier%20in%20(frontend)&limit=10', '02-list-pods-labelSelector-set'],
+  ])('LIST with a %s label selector: the recorded items', async (_name, path, name) => {
+    const answer = await call(server, 'GET', path, admin);
+    const expected = recorded(name) as { status: number; body: { kind: string; apiVersion: string; items: unknown[] } };
+    expect(answer).toEqual({ status: expected.status, body: { ...expected.body, metadata: expect.any(Object) } });
+    expect((await call(server, 'GET', '/api/v1/namespaces/kapi-csa/pods?labelSelector=app%3Dother', admin)).body).toMatchObject({ items: [] });
+  });
+
   test('apply without fieldManager: as recorded', async () => {
     const answer = await call(server, 'PATCH', '/api/v1/namespaces/kapi-ssa/configmaps/web-config?dryRun=All', { ...admin, 'Content-Type': 'application/apply-patch+yaml' }, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n');
     expect(answer).toEqual(recorded('08-apply-patch-missing-fieldManager'));
