@@ -94,19 +94,22 @@ function chartFileBase(construct: IConstruct): string {
   }
 }
 
-function writeFile(outdir: string, file: string, data: string | Buffer): void {
+function writeFile(outdir: string, file: string, data: string | Uint8Array): void {
   const full = path.join(outdir, file);
   fs.mkdirSync(path.dirname(full), { recursive: true });
   fs.writeFileSync(full, data);
 }
 
-/** One source renders several pods (etcd members): the same warning for each member is reported once. */
+/**
+ * One source renders several pods (etcd members): a problem of the same field and message is reported once, with
+ * the first member's value (members differ in values such as their hostname, not in what appc cannot express).
+ */
 class DedupedProblems {
   public readonly list: ProblemList;
   constructor(inner: ProblemList) {
     const seen = new Set<string>();
     const dedupe = (add: ProblemList['warn']): ProblemList['warn'] => (field, message, details) => {
-      const key = `${field}\u0000${message}\u0000${JSON.stringify(details?.value)}`;
+      const key = `${field}\u0000${message}`;
       if (seen.has(key)) return;
       seen.add(key);
       add(field, message, details);

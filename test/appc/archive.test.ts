@@ -5,20 +5,26 @@ import * as path from 'path';
 import * as tar from 'tar-stream';
 import { bzip2Available, xzAvailable } from './tools';
 import { gunzipSync } from 'zlib';
-import { buildAci, RootfsError } from '../../lib/appc/aci/build';
+import { AciInput, buildAci, RootfsError } from '../../lib/appc/aci/build';
 import { validateLayout } from '../../lib/appc/aci/layout';
 import { readEntries, validateArchive } from '../../lib/appc/aci/read';
 import { TarEntry, writeTar } from '../../lib/appc/aci/tar';
 import { tempDir } from '../helpers';
 import { actool, tempFile } from './helpers';
 
+/** buildAci with the archive as a Buffer (the public type is Uint8Array, so consumers need no Node typings). */
+const aci = (input: AciInput) => {
+  const built = buildAci(input);
+  return { ...built, archive: Buffer.from(built.archive) };
+};
+
 const MANIFEST = `${JSON.stringify({ acKind: 'ImageManifest', acVersion: '0.8.11', name: 'example.com/hello', labels: [{ name: 'version', value: '1.0.0' }, { name: 'os', value: 'linux' }, { name: 'arch', value: 'amd64' }], app: { exec: ['/bin/hello'], user: '0', group: '0' } })}\n`;
 const FILES = { '/bin/hello': { content: '#!/bin/sh\necho hello\n', mode: 0o755 }, '/etc/motd': 'hi\n' };
 
 describe('reproducible .aci', () => {
   test('building twice gives identical bytes and image IDs; the ID is sha512 of the uncompressed tar', () => {
-    const first = buildAci({ manifest: MANIFEST, files: FILES });
-    const second = buildAci({ manifest: MANIFEST, files: FILES });
+    const first = aci({ manifest: MANIFEST, files: FILES });
+    const second = aci({ manifest: MANIFEST, files: FILES });
     expect(first.archive.equals(second.archive)).toBe(true);
     expect(first.imageId).toBe(second.imageId);
     const tarBytes = gunzipSync(first.archive);
@@ -26,19 +32,19 @@ describe('reproducible .aci', () => {
     expect(first.imageId).toMatch(/^sha512-[0-9a-f]{128}$/);
     expect(first.tarSize).toBe(tarBytes.length);
     // The uncompressed form is the same tar, so it has the same ID.
-    const plain = buildAci({ manifest: MANIFEST, files: FILES, compression: 'none' });
+    const plain = aci({ manifest: MANIFEST, files: FILES, compression: 'none' });
     expect(plain.archive.equals(tarBytes)).toBe(true);
     expect(plain.imageId).toBe(first.imageId);
   });
 
   test('the ID matches what the system tools compute (gzip -dc | sha512sum)', () => {
-    const file = tempFile('hello.aci', buildAci({ manifest: MANIFEST, files: FILES }).archive);
+    const file = tempFile('hello.aci', aci({ manifest: MANIFEST, files: FILES }).archive);
     const shell = spawnSync('sh', ['-c', `gzip -dc "${file}" | sha512sum`], { encoding: 'utf8', timeout: 30_000 });
-    expect(`sha512-${shell.stdout.split(' ')[0]}`).toBe(buildAci({ manifest: MANIFEST, files: FILES }).imageId);
+    expect(`sha512-${shell.stdout.split(' ')[0]}`).toBe(aci({ manifest: MANIFEST, files: FILES }).imageId);
   });
 
   test('the gzip header has no timestamp and a fixed OS byte', () => {
-    const { archive } = buildAci({ manifest: MANIFEST, files: FILES });
+    const { archive } = aci({ manifest: MANIFEST, files: FILES });
     expect([...archive.subarray(0, 4)]).toEqual([0x1f, 0x8b, 8, 0]);
     expect(archive.readUInt32LE(4)).toBe(0);
     expect(archive[9]).toBe(3);
@@ -50,7 +56,7 @@ describe('reproducible .aci', () => {
     fs.writeFileSync(path.join(rootfs, 'usr/bin/tool'), 'x', { mode: 0o750 });
     fs.writeFileSync(path.join(rootfs, 'usr-notes'), 'y', { mode: 0o600 });
     fs.symlinkSync('usr/bin/tool', path.join(rootfs, 'tool'));
-    const { archive } = buildAci({ manifest: MANIFEST, rootfsDir: rootfs, files: { '/etc/motd': 'hi' } });
+    const { archive } = aci({ manifest: MANIFEST, rootfsDir: rootfs, files: { '/etc/motd': 'hi' } });
     const headers = await listHeaders(gunzipSync(archive));
     expect(headers.map((h) => [h.name, h.type, h.mode?.toString(8), h.linkname ?? undefined])).toEqual([
       ['manifest', 'file', '644', undefined],
@@ -70,7 +76,7 @@ describe('reproducible .aci', () => {
 
   test('names that do not fit ustar (long, non-ASCII) are written with PAX headers and read back', async () => {
     const long = `/${'deep/'.repeat(40)}file`;
-    const { archive } = buildAci({ manifest: MANIFEST, files: { [long]: 'x', '/etc/café': 'y' } });
+    const { archive } = aci({ manifest: MANIFEST, files: { [long]: 'x', '/etc/café': 'y' } });
     const names = (await listHeaders(gunzipSync(archive))).map((h) => h.name);
     expect(names).toContain(`rootfs${long}`);
     expect(names).toContain('rootfs/etc/café');
@@ -80,7 +86,7 @@ describe('reproducible .aci', () => {
 
   test('actool validates the archive (gzip and plain) and cat-manifest prints the manifest bytes', () => {
     for (const compression of ['gzip', 'none'] as const) {
-      const file = tempFile('hello.aci', buildAci({ manifest: MANIFEST, files: FILES, compression }).archive);
+      const file = tempFile('hello.aci', aci({ manifest: MANIFEST, files: FILES, compression }).archive);
       expect(actool('validate', file)).toMatchObject({ code: 0, stderr: '' });
       const cat = actool('cat-manifest', file);
       expect(cat.code).toBe(0);
@@ -92,8 +98,8 @@ describe('reproducible .aci', () => {
     const rootfs = tempDir();
     const made = spawnSync('mkfifo', [path.join(rootfs, 'pipe')]);
     expect(made.status).toBe(0);
-    expect(() => buildAci({ manifest: MANIFEST, rootfsDir: rootfs })).toThrow(RootfsError);
-    expect(() => buildAci({ manifest: MANIFEST, rootfsDir: rootfs })).toThrow('/pipe is a fifo');
+    expect(() => aci({ manifest: MANIFEST, rootfsDir: rootfs })).toThrow(RootfsError);
+    expect(() => aci({ manifest: MANIFEST, rootfsDir: rootfs })).toThrow('/pipe is a fifo');
   });
 });
 
@@ -116,7 +122,7 @@ async function listHeaders(data: Buffer): Promise<tar.Header[]> {
 
 const file = (name: string, body = ''): TarEntry => ({ name, type: 'file', mode: 0o644, body: Buffer.from(body) });
 const dir = (name: string): TarEntry => ({ name, type: 'directory', mode: 0o755 });
-const tarOf = (...entries: TarEntry[]): Buffer => writeTar(entries, { mtime: new Date(0) });
+const tarOf = (...entries: TarEntry[]): Buffer => Buffer.from(writeTar(entries, { mtime: new Date(0) }));
 const POD = JSON.stringify({ acKind: 'PodManifest', acVersion: '0.8.11', apps: [] });
 
 /** [name, archive bytes, error paths berth reports, whether actool agrees on valid/invalid] */
@@ -134,8 +140,8 @@ const ARCHIVES: Array<[string, () => Buffer, string[], boolean]> = [
   ['rootfs is a file', () => tarOf(file('manifest', MANIFEST), file('rootfs')), ['archive', 'archive:rootfs'], true],
   ['a PodManifest inside', () => tarOf(file('manifest', POD), dir('rootfs')), ['acKind', 'name'], true],
   ['an invalid ImageManifest inside', () => tarOf(file('manifest', MANIFEST.replace('"user":"0",', '')), dir('rootfs')), ['app.user'], true],
-  ['gzip of a valid tar', () => buildAci({ manifest: MANIFEST }).archive, [], true],
-  ['truncated gzip', () => buildAci({ manifest: MANIFEST }).archive.subarray(0, 100), ['archive'], true],
+  ['gzip of a valid tar', () => aci({ manifest: MANIFEST }).archive, [], true],
+  ['truncated gzip', () => aci({ manifest: MANIFEST }).archive.subarray(0, 100), ['archive'], true],
   ['truncated tar', () => tarOf(file('manifest', MANIFEST), dir('rootfs'), file('rootfs/x', 'x'.repeat(2000))).subarray(0, 1700), ['archive'], true],
   ['random bytes', () => randomBytes(4096), ['archive'], true],
   ['empty file', () => Buffer.alloc(0), ['archive'], true],
@@ -156,14 +162,14 @@ describe('archive rules (berth validate and actool on the same bytes)', () => {
     ['bzip2', bzip2Available, ['bzip2', '-c']],
   ] as const)('%s-compressed archives are read through the system tool, with the ID of the tar', async (_name, available, command) => {
     if (!available()) return;
-    const { archive, imageId } = buildAci({ manifest: MANIFEST, files: FILES, compression: 'none' });
+    const { archive, imageId } = aci({ manifest: MANIFEST, files: FILES, compression: 'none' });
     const compressed = spawnSync(command[0], command.slice(1), { input: archive, timeout: 30_000 }).stdout;
     const report = await validateArchive(compressed);
     expect(report).toMatchObject({ issues: [], imageId, compression: command[0] });
   });
 
   test('never throws: random bytes, truncations and flipped bytes of a valid archive', async () => {
-    const valid = buildAci({ manifest: MANIFEST, files: FILES }).archive;
+    const valid = aci({ manifest: MANIFEST, files: FILES }).archive;
     const plain = gunzipSync(valid);
     const inputs: Buffer[] = [];
     for (let i = 0; i < 60; i++) inputs.push(randomBytes(Math.floor(Math.random() * 3000)));

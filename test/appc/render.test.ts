@@ -33,8 +33,14 @@ describe('pod model → PodManifest', () => {
       }],
       userLabels: { app: 'web' },
     });
-    expect(fields(problems)).toEqual(['warning containers[0].image']);
+    expect(problems).toEqual([]);
     expect(Object.keys(JSON.parse(manifestJson(manifest)))).toEqual(['acVersion', 'acKind', 'apps', 'userLabels']);
+  });
+
+  test('a Docker image without command: warned, since the app would have no exec (appc replaces the image\'s app)', () => {
+    const { manifest, problems } = render({ containers: [web({ command: undefined })] });
+    expect(manifest.apps[0].app?.exec).toBeUndefined();
+    expect(fields(problems)).toEqual(['warning containers[0].command']);
   });
 
   test('image references: untagged means latest, a registry port and a digest cannot be expressed', () => {

@@ -101,7 +101,7 @@ describe('appc target', () => {
     // The image's app is the base the container's fields are merged over.
     expect(pod.apps[0].app).toMatchObject({ exec: ['/bin/web', '--port=8080'], user: '1000', group: '1000', environment: [{ name: 'MODE', value: 'prod' }, { name: 'LOG', value: 'debug' }] });
     expect(pod.apps[0].app.ports.map((p: { name: string }) => p.name)).toEqual(['web-http']); // the container's port replaces the image's 8080
-    expect(report.problems.filter((p) => p.field === 'containers[0].image')).toEqual([]);
+    expect(report.problems.filter((p) => p.field === 'containers[0].command')).toEqual([]); // the image's exec is known
     expect(actool('validate', path.join(outdir, 'appc/shop/web.pod.json')).code).toBe(0);
     // The Kubernetes YAML runs the same reference.
     expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toContain('image: example.com/web:1.0.0');

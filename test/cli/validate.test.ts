@@ -1,10 +1,16 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildAci } from '../../lib/appc/aci/build';
+import { AciInput, buildAci } from '../../lib/appc/aci/build';
 import { run } from '../../lib/cli/main';
 import { Io } from '../../lib/cli/usage';
 import { berth, REPO, tempDir } from '../helpers';
+
+/** buildAci with the archive as a Buffer (the public type is Uint8Array, so consumers need no Node typings). */
+const aci = (input: AciInput) => {
+  const built = buildAci(input);
+  return { ...built, archive: Buffer.from(built.archive) };
+};
 
 const IMAGE = { acKind: 'ImageManifest', acVersion: '0.8.11', name: 'example.com/web', app: { exec: ['/bin/web'], user: '0', group: '0' } };
 const BAD_POD = {
@@ -57,7 +63,7 @@ describe('berth validate', () => {
   });
 
   test('an .aci: detected by its bytes, valid with its image ID', () => {
-    const built = buildAci({ manifest: JSON.stringify(IMAGE), files: { '/bin/web': { content: 'x', mode: 0o755 } } });
+    const built = aci({ manifest: JSON.stringify(IMAGE), files: { '/bin/web': { content: 'x', mode: 0o755 } } });
     const file = write('web.aci', built.archive);
     const result = berth(['validate', file, '--json'], REPO);
     expect(result.code).toBe(0);
@@ -101,7 +107,7 @@ describe('berth validate', () => {
   });
 
   test('never throws: random bytes, truncated archives and mangled JSON all give exit 0 or 1 with a report', async () => {
-    const archive = buildAci({ manifest: JSON.stringify(IMAGE) }).archive;
+    const archive = aci({ manifest: JSON.stringify(IMAGE) }).archive;
     const text = JSON.stringify(BAD_POD);
     const inputs: Buffer[] = [Buffer.alloc(0), Buffer.from('null'), Buffer.from('[]'), Buffer.from('{"acKind":{}}'), Buffer.from('\u0000\u0001')];
     for (let i = 0; i < 40; i++) inputs.push(randomBytes(1 + Math.floor(Math.random() * 2048)));

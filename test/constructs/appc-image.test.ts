@@ -109,7 +109,7 @@ describe('AppcImage', () => {
     const gz = image();
     const plain = image({ compression: 'none' });
     expect(plain.imageId).toBe(gz.imageId);
-    expect(plain.buildArchive().archive.subarray(257, 262).toString()).toBe('ustar');
+    expect(Buffer.from(plain.buildArchive().archive).subarray(257, 262).toString()).toBe('ustar');
   });
 
   test.each([

@@ -11,9 +11,9 @@ import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { TarEntry, writeTar } from './tar';
 
-/** A file given inline instead of from a directory. */
+/** A file given inline instead of from a directory. (Public types use Uint8Array: consumers need no Node typings.) */
 export interface InlineFile {
-  readonly content: string | Buffer;
+  readonly content: string | Uint8Array;
   /** @default 0o644 */
   readonly mode?: number;
 }
@@ -32,8 +32,8 @@ export interface AciInput {
 }
 
 export interface BuiltAci {
-  /** The `.aci` bytes (gzip unless asked otherwise). */
-  readonly archive: Buffer;
+  /** The `.aci` bytes (gzip unless asked otherwise); a Node Buffer at run time. */
+  readonly archive: Uint8Array;
   /** `sha512-` + 128 hex digits of the uncompressed tar. */
   readonly imageId: string;
   /** Uncompressed tar size in bytes (a dependency's `size`). */
@@ -59,7 +59,7 @@ export function buildAci(input: AciInput): BuiltAci {
 }
 
 /** Node's zlib writes MTIME 0 already; the OS byte is set to 3 (Unix) so the bytes do not depend on the build host. */
-export function reproducibleGzip(data: Buffer): Buffer {
+export function reproducibleGzip(data: Uint8Array): Uint8Array {
   const gz = gzipSync(data, { level: 9 });
   gz.writeUInt32LE(0, 4);
   gz[9] = 3;
@@ -99,7 +99,7 @@ function addInline(tree: Map<string, TarEntry>, target: string, file: string | I
     if (!tree.has(dir)) tree.set(dir, { name: `rootfs/${dir}`, type: 'directory', mode: 0o755 });
   }
   const { content, mode } = typeof file === 'string' ? { content: file, mode: undefined } : file;
-  tree.set(rel, { name: `rootfs/${rel}`, type: 'file', mode: mode ?? 0o644, body: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') });
+  tree.set(rel, { name: `rootfs/${rel}`, type: 'file', mode: mode ?? 0o644, body: typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content) });
 }
 
 /** Walk order: a directory, then its entries by name (byte order), recursively — the same for any build host. */

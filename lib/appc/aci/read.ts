@@ -26,7 +26,8 @@ export interface ArchiveReport {
 
 const LIMIT = 1 << 30;
 
-export function detectCompression(bytes: Buffer): Compression | undefined {
+export function detectCompression(input: Uint8Array): Compression | undefined {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
   if (bytes.length >= 3 && bytes.subarray(0, 3).toString('latin1') === 'BZh') return 'bzip2';
   if (bytes.length >= 6 && bytes.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return 'xz';
@@ -34,7 +35,8 @@ export function detectCompression(bytes: Buffer): Compression | undefined {
   return undefined;
 }
 
-export async function validateArchive(bytes: Buffer): Promise<ArchiveReport> {
+export async function validateArchive(input: Uint8Array): Promise<ArchiveReport> {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const issues: AppcIssue[] = [];
   const error = (where: string, message: string): void => void issues.push({ path: where, message, severity: 'error' });
   const compression = detectCompression(bytes);
@@ -78,11 +80,11 @@ function decompress(bytes: Buffer, compression: Compression): Buffer {
 export interface ArchiveEntry {
   readonly name: string;
   readonly type: string;
-  readonly body?: Buffer;
+  readonly body?: Uint8Array;
 }
 
 /** Every entry of a tar, with the bodies of entries named like a manifest (the only ones the rules read). */
-export function readEntries(data: Buffer): Promise<ArchiveEntry[]> {
+export function readEntries(data: Uint8Array): Promise<ArchiveEntry[]> {
   return new Promise((resolve, reject) => {
     const entries: ArchiveEntry[] = [];
     const extract = tar.extract();
@@ -136,5 +138,5 @@ function checkEntries(entries: readonly ArchiveEntry[], error: (where: string, m
   }
   if (manifests.length === 0) error('archive', 'has no "manifest" file');
   if (!rootfs) error('archive', 'has no "rootfs" directory entry (readers such as actool require the directory itself, not only files below it)');
-  return manifests.length === 1 ? manifests[0].body!.toString('utf8') : undefined;
+  return manifests.length === 1 ? Buffer.from(manifests[0].body!).toString('utf8') : undefined;
 }

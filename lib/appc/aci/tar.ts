@@ -13,7 +13,7 @@ export interface TarEntry {
   readonly name: string;
   readonly type: 'file' | 'directory' | 'symlink';
   readonly mode: number;
-  readonly body?: Buffer;
+  readonly body?: Uint8Array;
   readonly linkname?: string;
 }
 
@@ -51,10 +51,10 @@ function tarHeaders(): TarHeaders {
 
 const BLOCK = 512;
 
-export function writeTar(entries: readonly TarEntry[], stamp: TarStamp): Buffer {
-  const chunks: Buffer[] = [];
+export function writeTar(entries: readonly TarEntry[], stamp: TarStamp): Uint8Array {
+  const chunks: Uint8Array[] = [];
   for (const entry of entries) {
-    const body = entry.type === 'file' ? (entry.body ?? Buffer.alloc(0)) : Buffer.alloc(0);
+    const body = entry.type === 'file' ? (entry.body ?? new Uint8Array(0)) : new Uint8Array(0);
     const fields: HeaderFields = {
       name: entry.type === 'directory' ? `${entry.name}/` : entry.name,
       mode: entry.mode,

@@ -26,11 +26,10 @@ export function renderApp(inputs: AppInputs, problems: ProblemList): RuntimeApp 
   const base = image.app;
   const security = container.securityContext;
   warnUnsupported(container, problems);
-  if (!base) {
-    // apps[].app replaces the image's app wholesale, and berth cannot read a Docker image's entrypoint or user.
-    problems.warn('image', 'is not an AppcImage of this app, so its appc app is unknown: the app runs only `command` + `args`, as uid/gid 0 unless runAsUser/runAsGroup are set', {
-      value: container.image,
-      fix: 'set command (and runAsUser/runAsGroup), or run an AppcImage by its imageReference',
+  if (!base && !container.command) {
+    // apps[].app replaces the image's app wholesale, and berth cannot read a Docker image's entrypoint.
+    problems.warn('command', 'is needed in appc for an image that is not an AppcImage of this app: the app replaces the image\'s own (entrypoint included), so it would have no exec', {
+      fix: 'set command (the image\'s entrypoint), or run an AppcImage by its imageReference',
     });
   }
   if (image.changed) problems.warn('image', image.changed, { value: container.image });
