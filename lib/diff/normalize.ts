@@ -25,7 +25,17 @@ export function normalize(object: KubeObject): Record<string, unknown> {
   }
   copy.metadata = metadata;
   if (object.kind === 'Secret' && !object.apiVersion.includes('/')) foldStringData(copy);
+  if (object.kind === 'Service' && !object.apiVersion.includes('/')) dropUnallocated(copy);
   return copy;
+}
+
+/** An empty clusterIP or a zero nodePort asks for allocation; on update the server keeps what it allocated. */
+function dropUnallocated(service: Record<string, unknown>): void {
+  if (!isRecord(service.spec)) return;
+  const spec = { ...service.spec };
+  if (spec.clusterIP === '') delete spec.clusterIP;
+  if (Array.isArray(spec.ports)) spec.ports = spec.ports.map((port) => (isRecord(port) && port.nodePort === 0 ? Object.fromEntries(Object.entries(port).filter(([k]) => k !== 'nodePort')) : port));
+  service.spec = spec;
 }
 
 function foldStringData(secret: Record<string, unknown>): void {

@@ -137,6 +137,10 @@ describe('immutable fields: replace with a reason', () => {
     const desired = deployment({ selector: { matchLabels: { app: 'web', tier: 'front' } } });
     expect(one(desired, live(deployment(), {}))).toMatchObject({ verdict: 'replace', paths: ['spec.selector'], reason: expect.stringMatching(/spec.selector is immutable/) });
   });
+  test('Service clusterIP "" asks for the allocated one: no change', () => {
+    const service = (clusterIP: string): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'shop' }, spec: { clusterIP, ports: [{ port: 5432 }] } });
+    expect(one(service(''), live(service('10.96.0.9'), {})).verdict).toBe('no-change');
+  });
   test('Service clusterIP', () => {
     const service = (clusterIP: string): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'shop' }, spec: { clusterIP, ports: [{ port: 5432 }] } });
     expect(one(service('None'), live(service('10.96.0.9'), {}))).toMatchObject({ verdict: 'replace', paths: ['spec.clusterIP'], reason: expect.stringMatching(/clusterIP/) });
