@@ -13,6 +13,8 @@ function render(spec: PodSpecProps, meta: Partial<PodModel> = {}): { manifest: P
   const manifest = renderPod({ labels: { app: 'web' }, annotations: {}, ...meta, spec }, () => undefined, problems);
   // Whatever berth renders must pass its own validator (errors only: warnings such as a missing image ID are expected).
   expect(validateManifest(JSON.parse(JSON.stringify(manifest))).issues.filter((i) => i.severity === 'error')).toEqual([]);
+  // ... and the real actool, unless the case is an error case (berth then writes nothing).
+  if (!problems.all.some((p) => p.severity === 'error')) expect(actool('validate', tempFile('pod.json', manifestJson(manifest)))).toMatchObject({ code: 0, stderr: '' });
   return { manifest, problems: problems.all };
 }
 
