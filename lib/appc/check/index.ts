@@ -6,7 +6,7 @@
  */
 import { checkImageManifest } from './image-manifest';
 import { AppcIssue, Reporter } from './issues';
-import { syntaxErrorOffset } from './json-position';
+import { duplicateKeys, syntaxErrorOffset } from './json-position';
 import { checkPodManifest } from './pod-manifest';
 import { describeType, isObject } from './shape';
 
@@ -48,7 +48,9 @@ export function validateManifestText(text: string, expected?: ManifestKind): Man
   } catch (error) {
     return { kind: expected, issues: [{ path: '', message: `is not valid JSON: ${syntaxMessage(text, error)}`, severity: 'error' }] };
   }
-  return validateManifest(document, expected);
+  const report = validateManifest(document, expected);
+  const duplicates = duplicateKeys(text).map((path): AppcIssue => ({ path, message: 'appears twice in one object: JSON readers disagree on which one counts (Go keeps the last but checks both)', severity: 'error' }));
+  return { ...report, issues: [...duplicates, ...report.issues] };
 }
 
 /** "unexpected "," at line 3, column 12": the scanner's position, since Node's own messages vary by version. */
