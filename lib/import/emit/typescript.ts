@@ -12,12 +12,15 @@ import {
   StatementStructures,
   StructureKind,
   TypeAliasDeclarationStructure,
+  WriterFunction,
 } from 'ts-morph';
 import { Declaration, ImportModel, KindDecl, StructDecl } from '../model';
 import { keySyntax, quote } from '../names';
 import { docs, propertyDocs } from './docs';
 import { FileImports, newImports, typeText } from './types';
 import { structsNeedingWire, WIRE_HELPERS, wireFunctionBody, wireFunctionName, wireSignature, WireContext } from './wire';
+
+const BLANK_LINE: WriterFunction = (writer) => writer.blankLineIfLastNot();
 
 /** One generated file: its path relative to the output directory (`k8s/apps-v1.ts`) and its text. */
 export interface GeneratedFile {
@@ -54,14 +57,15 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[], pr
     const locals = [...kinds.map((k) => k.className), ...declarations.flatMap((d) => [d.name, wireFunctionName(d.name)]), '_compact', '_omit'];
     const imports = newImports(file, locals);
     const ctx: WireContext = { declarations: model.declarations, needs, imports };
-    const body: (string | StatementStructures)[] = [];
+    const body: (string | WriterFunction | StatementStructures)[] = [];
     const exported: { name: string; type: boolean }[] = [];
     const propsOfKinds = new Set(kinds.map((k) => k.props));
     let omitUsed = false;
     const declare = (declaration: Declaration): void => {
       exported.push({ name: declaration.name, type: true });
       if (declaration.kind === 'alias') {
-        body.push(aliasStructure(declaration, typeText(declaration.type, model.declarations, imports)));
+        // ts-morph separates interfaces and classes by a blank line but not type aliases: add it.
+        body.push(aliasStructure(declaration, typeText(declaration.type, model.declarations, imports)), BLANK_LINE);
         return;
       }
       body.push(interfaceStructure(declaration, model.declarations, imports));
@@ -77,11 +81,11 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[], pr
       declare(model.declarations.get(kind.props)!);
     }
     for (const declaration of declarations) if (!propsOfKinds.has(declaration.id)) declare(declaration);
-    if ([...needs].some((id) => model.declarations.get(id)?.file === file)) body.push(WIRE_HELPERS[0], ...(omitUsed ? [WIRE_HELPERS[1]] : []));
+    if ([...needs].some((id) => model.declarations.get(id)?.file === file)) body.push(WIRE_HELPERS[0], ...(omitUsed ? [BLANK_LINE, WIRE_HELPERS[1]] : []));
 
-    const statements: (string | StatementStructures)[] = [`${banner.map((l) => `// ${l}`).join('\n')}\n`, ...importStructures(imports, kinds.length > 0), ...body];
+    const statements: (string | WriterFunction | StatementStructures)[] = [`${banner.map((l) => `// ${l}`).join('\n')}\n`, ...importStructures(imports, kinds.length > 0), ...body];
     const source = project.createSourceFile(`/${file}.ts`, { statements }, { overwrite: true });
-    const text = source.getFullText();
+    const text = source.getFullText().replace(/\n+$/, '\n');
     project.removeSourceFile(source);
     progress(index + 1, names.length);
     return { path: `${file}.ts`, text, exports: exported };
