@@ -1,8 +1,10 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as http from 'http';
+import { AddressInfo } from 'net';
 import * as path from 'path';
 import { berth, REPO, tempDir } from '../helpers';
-import { FIXTURES } from './helpers';
+import { FIXTURES, run } from './helpers';
 
 const FOO = path.join(FIXTURES, 'crds', 'samplecontroller.k8s.io_foos.yaml');
 
@@ -87,5 +89,29 @@ describe('berth import (CLI)', () => {
     const result = berth(args, tempDir());
     expect(result.stderr).toBe(`berth: ${message}\nRun "berth import --help" for usage.\n`);
     expect(result.code).toBe(2);
+  });
+});
+
+describe('berth import URL', () => {
+  let server: http.Server;
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === '/crds/foo.yaml') return void res.writeHead(200).end(fs.readFileSync(FOO));
+      res.writeHead(404).end('not found');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  test('a CRD fetched over HTTP', async () => {
+    const dir = tempDir();
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/crds/foo.yaml`;
+    const result = await run(['import', url], dir);
+    expect(result.stdout).toBe(`imported ${url}: 1 kind → imports/samplecontroller.k8s.io.ts\n`);
+    const missing = await run(['import', url.replace('foo', 'bar')], dir);
+    expect(missing.stderr).toBe(`berth: import failed: ${url.replace('foo', 'bar')}: HTTP 404\n`);
+    expect(missing.code).toBe(1);
   });
 });

@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { CliResult, REPO, tempDir } from '../helpers';
-import { FIXTURES } from './helpers';
+import { REPO, tempDir } from '../helpers';
+import { FIXTURES, run } from './helpers';
 
 /**
  * `berth import cluster` against a local HTTP server that answers with recorded responses of a real
@@ -85,21 +85,4 @@ users: [{ name: admin, user: { token: ${token} } }]
 contexts: [{ name: recorded, context: { cluster: recorded, user: admin } }]
 current-context: recorded
 `;
-}
-
-/** The built CLI, run without blocking this process (the test server answers it). */
-function run(args: string[], cwd: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'bin', 'berth.js'), ...args], { cwd, env: { ...process.env, KUBECONFIG: '' } });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill(), 60_000);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
 }

@@ -1,8 +1,9 @@
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { generate, GenerateResult } from '../../lib/import/generate';
 import { parseDocuments } from '../../lib/import/sources';
-import { REPO } from '../helpers';
+import { CliResult, REPO } from '../helpers';
 
 export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'import');
 export const CRDS = fs.readdirSync(path.join(FIXTURES, 'crds')).filter((f) => f.endsWith('.yaml')).sort();
@@ -26,4 +27,21 @@ export function declaration(text: string, keyword: 'interface' | 'class' | 'type
   if (start < 0) throw new Error(`no ${keyword} ${name}`);
   const end = keyword === 'type' ? text.indexOf(';\n', start) + 2 : text.indexOf('\n}\n', start) + 3;
   return text.slice(start, end);
+}
+
+/** The built CLI, run without blocking this process (the test server answers it). */
+export function run(args: string[], cwd: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO, 'bin', 'berth.js'), ...args], { cwd, env: { ...process.env, KUBECONFIG: '' } });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill(), 60_000);
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
 }
