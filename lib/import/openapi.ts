@@ -59,7 +59,8 @@ export function declareOpenApi(
     const className = set.claim(file, `${prefix}${typeName(gvk.kind)}`, `${file}#class#${id}`);
     const propsName = set.claim(file, `${className}Props`);
     const all = isSchema(schema.properties) ? Object.entries(schema.properties) : [];
-    const own = all.filter(([wire]) => !['apiVersion', 'kind', 'metadata'].includes(wire));
+    // As for CRDs: apiVersion/kind come from the class, status is the controllers' to write.
+    const own = all.filter(([wire]) => !['apiVersion', 'kind', 'metadata', 'status'].includes(wire));
     const required = new Set(Array.isArray(schema.required) ? schema.required : []);
     const keys = propertyKeys(['metadata', ...own.map(([wire]) => wire)]).slice(1);
     const properties: PropertyDef[] = [
