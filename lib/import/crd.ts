@@ -71,7 +71,15 @@ function readCrd(doc: JsonSchema, at: string, source: string, problems: ImportPr
 /** Declares a construct class (kind) and its props for every served version of every CRD. */
 export function declareCrds(crds: readonly Crd[], fileOf: (group: string) => string, prefix: string, problems: ImportProblems, set: DeclarationSet): void {
   const sorted = [...crds].sort((a, b) => cmp(a.group, b.group) || cmp(a.kind, b.kind));
+  const seen = new Map<string, Crd>();
   for (const crd of sorted) {
+    // The same CRD twice (two copies of one file, a bundle and a single file) would give `Foo` and `Foo2`.
+    const first = seen.get(`${crd.group}/${crd.kind}`);
+    if (first) {
+      problems.warn(crd.source, crd.at || 'spec', `defines ${crd.kind}.${crd.group} again (first in ${first.source}${first.at ? ` ${first.at}` : ''}); this one is skipped`, 'import each CRD once');
+      continue;
+    }
+    seen.set(`${crd.group}/${crd.kind}`, crd);
     const file = fileOf(crd.group);
     const source = crd.source;
     for (const version of crd.versions) {
