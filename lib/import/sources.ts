@@ -68,7 +68,8 @@ export function parseDocuments(text: string, label: string): unknown[] {
       // YAML flow mappings also start with "{"; fall through to the YAML parser.
     }
   }
-  const documents = YAML.parseAllDocuments(text);
+  // Duplicate keys: the last wins, as with JSON.parse and the API server's YAML reader; not worth failing an import.
+  const documents = YAML.parseAllDocuments(text, { uniqueKeys: false });
   const list = Array.isArray(documents) ? documents : [documents];
   const errors = list.flatMap((d) => d.errors);
   if (errors.length > 0) {
