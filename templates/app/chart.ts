@@ -12,9 +12,10 @@ export class AppChart extends Chart {
       containers: [{
         name: 'web',
         image: 'nginx:1.27',
+        // The image's own entrypoint, spelled out: appc runs the command given here, not the Docker image's.
+        command: ['nginx', '-g', 'daemon off;'],
         ports: [{ name: 'http', containerPort: 80 }],
         resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '128Mi' } },
-        readinessProbe: { httpGet: { path: '/', port: 'http' } },
       }],
     });
     new Service(this, 'web-service', { metadata: { name: 'web' }, selects: web, ports: [{ port: 80, targetPort: 'http' }] });

@@ -14,8 +14,10 @@ describe('berth init', () => {
       dependencies: { berth: expect.stringMatching(/^\^\d+\.\d+\.\d+$/), constructs: expect.any(String) },
       devDependencies: { typescript: expect.any(String), jest: expect.any(String), 'ts-jest': expect.any(String) },
     });
-    const synth = berth(['synth'], dir);
+    // clean under --strict: nothing either target drops (appc included), so a CI job can use --strict at once
+    const synth = berth(['synth', '--strict'], dir);
     expect(synth).toMatchObject({ code: 0, stderr: '' });
+    expect(fs.existsSync(path.join(dir, 'dist', 'appc', 'my-shop', 'web.pod.json'))).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'dist', 'my-shop.k8s.yaml'), 'utf8')).toContain('kind: Deployment');
   });
 

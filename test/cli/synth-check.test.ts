@@ -67,7 +67,7 @@ describe('berth synth --check', () => {
     const dir = project();
     const ok = berth(['synth', '--json'], dir);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, output: 'dist', files: ['app.k8s.yaml'] });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, output: 'dist', files: ['app.k8s.yaml', 'appc/app/web.pod.json'] });
     fs.writeFileSync(path.join(dir, 'chart.ts'), fs.readFileSync(path.join(dir, 'chart.ts'), 'utf8').replace('replicas: 2', 'replicas: -1'));
     const bad = berth(['synth', '--json'], dir);
     expect(bad.code).toBe(1);
