@@ -173,7 +173,7 @@ for (const ch of ' ,[]{}#&*!|>\'"%@`') BAD_FIRST[ch.charCodeAt(0)] = 1;
  */
 function plainOrQuoted(s: string): string | undefined {
   const n = s.length;
-  if (n === 0) return '""';
+  if (n === 0) return '""'; // the null tag's test matches it
   let quote = false;
   let hasDouble = false;
   let hasSingle = false;

@@ -63,3 +63,101 @@ describe('stringifyDocuments, cases', () => {
     expect(stringifyDocuments([])).toBe(Yaml.stringify());
   });
 });
+
+/** mulberry32: a small seeded PRNG, so a failure reproduces. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Words YAML 1.1 (or a YAML reader) could take for something other than a string, and indicators. */
+const WORDS = [
+  'y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null', '~', '', '<<', '=', 'NaN', 'Infinity',
+  '0', '00', '07', '0777', '08', '0o7', '0x1F', '0xg', '0b101', '0b2', '1_000', '1:20', '-1:20:30', '190:20:30.15', '12:60',
+  '1.5', '.5', '5.', '1e3', '1E+3', '1.0e-3', 'e3', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '-1', '+1', '-0', '0.0', '1,000',
+  '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5', '2001-1-1', '2001-12-14T21:59',
+  '-', '?', ':', '- a', '? a', 'a: b', 'a:b', 'a:', 'a #b', 'a#b', '#a', '---', '--- a', '...', '... a', '---x', '...x',
+  '%TAG', '@a', '`a', '!a', '&a', '*a', '|', '>', "'", '"', "a'b", 'a"b', `a'"b`, '[a]', '{a}', 'a,b', ',', '\\', 'a\\nb',
+  ' a', 'a ', ' ', '\t', 'a\tb', '\n', 'a\nb', 'a\n', '\na', 'a\n\nb', 'a \nb', 'a\n b', 'a\r\nb', '\r', 'a\n\n',
+  'é', 'café', '日本', '😀', '\u0085', '\u00a0', '\u2028', '\ufeff', '\u0000', '\x07', '\x1b', '\x7f', '\ud800',
+  'http://x:80/a', 'key=value', 'app.kubernetes.io/name', 'nginx:1.27', '--port=80', '500m', '1Gi', '$(VAR)', '{{ .x }}',
+];
+const CHARS = 'aZ09 _-.:#?!&*|>\'"%@`,[]{}<>=~+/\\\t\néÿ日😀\u0085\u00a0';
+
+function randomString(rand: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const r = rand();
+  if (r < 0.01) return pick(['a', ' ', 'word ', 'x\n']).repeat(500 + Math.floor(rand() * 1200));
+  let s = '';
+  const parts = 1 + Math.floor(rand() * 3);
+  for (let i = 0; i < parts; i++) {
+    if (rand() < 0.6) s += pick(WORDS);
+    else for (let j = Math.floor(rand() * 6); j > 0; j--) s += pick([...CHARS]);
+  }
+  // Varied case: YES, Yes, yEs are not all booleans.
+  const c = rand();
+  return c < 0.15 ? s.toUpperCase() : c < 0.3 ? s[0]?.toUpperCase() + s.slice(1) : c < 0.35 ? [...s].map((ch) => (rand() < 0.5 ? ch.toUpperCase() : ch)).join('') : s;
+}
+
+const NUMBERS = [0, -0, 1, -1, 7, 1.5, 0.1, 1e21, 1e-7, -1e-300, 2 ** 53, 123456789.125, NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE];
+
+/** Values the fast path leaves to the library, anywhere in a document; `randomValue` counts them in `exotic.count`. */
+const SHARED = { shared: true };
+const EXOTIC: Array<() => unknown> = [() => new Date(0), () => new Map([['k', 1]]), () => SHARED, () => BigInt(1), () => new (class Port {})(), () => ({ toJSON: () => 'x' })];
+const exotic = { count: 0 };
+
+function randomValue(rand: () => number, depth: number): unknown {
+  const r = rand();
+  if (r < 0.002) {
+    exotic.count++;
+    return EXOTIC[Math.floor(rand() * EXOTIC.length)]();
+  }
+  if (depth < 5 && r < 0.25) {
+    const map: Record<string, unknown> = {};
+    for (let i = Math.floor(rand() * 6); i > 0; i--) {
+      const key = randomString(rand);
+      if (key.length > 1000) exotic.count++; // may become an explicit `? key`
+      map[key] = randomValue(rand, depth + 1);
+    }
+    return map;
+  }
+  if (depth < 5 && r < 0.4) return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
+  if (r < 0.8) return randomString(rand);
+  if (r < 0.9) return NUMBERS[Math.floor(rand() * NUMBERS.length)];
+  return [true, false, null, undefined][Math.floor(rand() * 4)];
+}
+
+describe('stringifyDocuments, fuzzed', () => {
+  test('3,000 random documents from an adversarial alphabet are byte-identical to cdk8s', () => {
+    const rand = prng(20240611);
+    let fast = 0;
+    for (let i = 0; i < 3000; i++) {
+      exotic.count = 0;
+      const r = rand();
+      const doc =
+        r < 0.1 ? Array.from({ length: 3 }, () => randomValue(rand, 1))
+        : r < 0.2 ? randomValue(rand, 0) // top-level keys of any kind (`---` is quoted only there)
+        : { apiVersion: 'v1', kind: randomString(rand), metadata: randomValue(rand, 1), spec: randomValue(rand, 1) };
+      const difference = differenceFromCdk8s([doc]);
+      if (difference) throw new Error(`document ${i}: ${difference}\n${JSON.stringify(doc)}`);
+      // Every document of maps, arrays and scalars is written by the fast path, up to keys over 1024 characters.
+      const isCollection = doc !== null && typeof doc === 'object';
+      if (isCollection && exotic.count === 0) expect([i, stringifyFast(doc) !== undefined]).toEqual([i, true]);
+      if (stringifyFast(doc) !== undefined) fast++;
+    }
+    expect(fast).toBeGreaterThan(2500);
+  });
+
+  test('batches with undefined documents between them', () => {
+    const rand = prng(7);
+    for (let i = 0; i < 200; i++) {
+      const docs = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => (rand() < 0.2 ? undefined : randomValue(rand, 0)));
+      const difference = differenceFromCdk8s(docs);
+      if (difference) throw new Error(`batch ${i}: ${difference}\n${JSON.stringify(docs)}`);
+    }
+  });
+});
