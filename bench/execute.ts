@@ -1,0 +1,95 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { writeDiffInputs } from './diff-inputs';
+import { readOutput } from './output';
+import { failureOf, ProcessOutcome, runProcess } from './processes';
+import { ChildResult, Group, InProcess, RowPlan, RowResult, WholeProcess } from './types';
+
+export const ROOT = path.resolve(__dirname, '..');
+const REGISTER = path.join(ROOT, 'bin', 'register.js');
+const CHILD = path.join(__dirname, 'child.ts');
+
+/** Measures the rows of a group one after the other, then sets each anchor's ratios against the first row. */
+export async function measureGroup(group: Group, onRow: (row: RowPlan) => void = () => undefined): Promise<RowResult[]> {
+  const results: RowResult[] = [];
+  for (const row of group.rows) {
+    onRow(row);
+    const base = { id: row.id, group: group.title, label: row.label, n: row.n };
+    const measured = row.run.kind === 'in-process' ? await inProcess(row.run, row.timeoutMs) : await wholeProcess(row.run, row.timeoutMs);
+    results.push({ ...base, ...measured, wallMs: round(measured.wallMs, 1), peakMb: round(measured.peakMb, 1) });
+  }
+  const [subject, ...anchors] = results;
+  return [subject, ...anchors.map((anchor) => ({
+    ...anchor,
+    timeRatio: round(ratio(subject.wallMs, anchor.wallMs), 3),
+    memoryRatio: round(ratio(subject.peakMb, anchor.peakMb), 3),
+    sameYaml: group.compareYaml && subject.yamlSha256 && anchor.yamlSha256 ? subject.yamlSha256 === anchor.yamlSha256 : undefined,
+  }))];
+}
+
+type Measured = Omit<RowResult, 'id' | 'group' | 'label' | 'n'>;
+
+async function inProcess(run: InProcess, timeoutMs: number): Promise<Measured> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-result-'));
+  try {
+    const resultFile = path.join(dir, 'result.json');
+    const outcome = await runProcess([process.execPath, '-r', REGISTER, CHILD, run.measurement, JSON.stringify(run.params)], { cwd: ROOT, env: { ...process.env, BENCH_RESULT: resultFile }, timeoutMs });
+    if (outcome.timedOut) return timeout(timeoutMs);
+    if (outcome.exitCode !== 0 || !fs.existsSync(resultFile)) return { status: 'crashed', error: failureOf(outcome) };
+    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ChildResult;
+    return { status: 'ok', wallMs: result.wallMs, peakMb: result.peakMb, objects: result.objects, yamlSha256: result.yamlSha256 };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every run of the command must succeed; wall time and peak are the medians of the runs, the output is the last run's. */
+async function wholeProcess(run: WholeProcess, timeoutMs: number): Promise<Measured> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-process-'));
+  try {
+    const inputs = path.join(dir, 'in');
+    fs.mkdirSync(inputs);
+    if (run.inputs) writeDiffInputs(inputs, run.inputs.diff);
+    const outcomes: ProcessOutcome[] = [];
+    let written: ReturnType<typeof readOutput> = { objects: 0 };
+    for (let i = 0; i < run.repeats; i++) {
+      const out = path.join(dir, `out-${i}`);
+      const argv = run.command.map((arg) => arg.replace('{out}', out).replace('{in}', inputs));
+      const outcome = await runProcess(argv, { cwd: path.resolve(ROOT, run.cwd), timeoutMs, measurePeak: true });
+      if (outcome.timedOut) return timeout(timeoutMs);
+      if (outcome.exitCode === null || !run.okExitCodes.includes(outcome.exitCode)) return { status: 'crashed', error: failureOf(outcome) };
+      outcomes.push(outcome);
+      if (fs.existsSync(out)) written = readOutput(out);
+    }
+    const peaks = outcomes.map((o) => o.peakMb).filter((mb): mb is number => mb !== undefined);
+    return {
+      status: 'ok',
+      wallMs: median(outcomes.map((o) => o.wallMs)),
+      peakMb: peaks.length ? median(peaks) : undefined,
+      objects: written.objects || undefined,
+      yamlSha256: written.yamlSha256,
+      runsMs: outcomes.map((o) => Math.round(o.wallMs)),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function timeout(ms: number): Measured {
+  return { status: 'timeout', error: `timeout (${Math.round(ms / 1000)} s)` };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function round(value: number | undefined, digits: number): number | undefined {
+  return value === undefined ? undefined : Number(value.toFixed(digits));
+}
+
+function ratio(subject: number | undefined, anchor: number | undefined): number | undefined {
+  return subject !== undefined && anchor !== undefined && anchor > 0 ? subject / anchor : undefined;
+}
