@@ -1,0 +1,44 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { RowResult } from '../../bench/types';
+
+// The bench harness end to end, on small sizes: every row runs and the ways of building the workload agree on what
+// they wrote. No timing is asserted — timings belong to the machine (npm run bench prints them).
+const ROOT = path.resolve(__dirname, '../..');
+
+function bench(...args: string[]): { rows: RowResult[]; targets: unknown[] } {
+  const run = spawnSync(process.execPath, ['-r', './bin/register.js', 'bench/run.ts', '--json', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`bench exited ${run.status}:\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+test('--quick: the workload built every way writes the same objects; the chain synthesizes', () => {
+  const { rows } = bench('--quick', '--only', 'workload,chain');
+  expect(rows.map((row) => row.id)).toEqual([
+    ...[100, 1000].flatMap((n) => ['berth', 'cdk8s-plus', 'yaml', 'json'].map((way) => `workload/${way}/${n}`)),
+    'chain/berth/1000',
+    'chain/cdk8s/1000',
+  ]);
+  for (const row of rows) {
+    expect(row).toMatchObject({ status: 'ok', objects: row.id.startsWith('workload/') ? 2 * row.n : row.n });
+    expect(row.wallMs).toBeGreaterThan(0);
+    expect(row.peakMb).toBeGreaterThan(0);
+  }
+  // The plain-yaml anchor serializes the very bytes berth writes; cdk8s-plus writes other (defaulted) objects.
+  expect(rows.filter((row) => row.id.startsWith('workload/yaml/')).map((row) => row.sameYaml)).toEqual([true, true]);
+  expect(rows.find((row) => row.id === 'workload/cdk8s-plus/100')).toMatchObject({ sameYaml: false, timeRatio: expect.any(Number) });
+}, 120_000);
+
+test('--quick: the guestbook as a cdk8s project (npx cdk8s synth, ts-node) synthesizes the YAML of berth synth', () => {
+  const { rows } = bench('--quick', '--only', 'synth');
+  expect(rows).toEqual([
+    expect.objectContaining({ id: 'synth/berth', status: 'ok', objects: 6, runsMs: [expect.any(Number)] }),
+    expect.objectContaining({ id: 'synth/cdk8s', status: 'ok', objects: 6, sameYaml: true }),
+  ]);
+}, 120_000);
+
+test('an unknown scenario is a usage error', () => {
+  const run = spawnSync(process.execPath, ['-r', './bin/register.js', 'bench/run.ts', '--only', 'nope'], { cwd: ROOT, encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('unknown scenario nope — use workload, charts, chain, synth, diff');
+});
