@@ -7,6 +7,8 @@ export interface PlanOptions {
   /** N = 100 and 1,000 only, smaller charts/chain/diff scenarios, one run per whole-process row. */
   readonly quick: boolean;
   readonly only: readonly Scenario[];
+  /** The workload's N, instead of 100, 1,000 (and 10,000 unless quick). */
+  readonly sizes?: readonly number[];
   /** Milliseconds an anchor may take before it is killed (berth's own rows get ten minutes). */
   readonly anchorTimeoutMs: number;
 }
@@ -15,7 +17,7 @@ const SUBJECT_TIMEOUT_MS = 600_000;
 
 /** Every group of rows to measure, in the order they run and print. */
 export function plan(options: PlanOptions): Group[] {
-  const sizes = options.quick ? [100, 1_000] : [100, 1_000, 10_000];
+  const sizes = options.sizes ?? (options.quick ? [100, 1_000] : [100, 1_000, 10_000]);
   const charts = options.quick ? 300 : 3_000;
   const chainLength = options.quick ? 1_000 : 10_000;
   const diffObjects = options.quick ? 1_000 : 10_000;

@@ -15,19 +15,32 @@ import { formatTable } from './report';
 import { checkTargets } from './targets';
 import { RowResult } from './types';
 
-const HELP = `Usage: npm run bench -- [--json] [--quick] [--only SCENARIO[,SCENARIO]] [--timeout SECONDS]
+const HELP = `Usage: npm run bench -- [--json] [--quick] [--only SCENARIO[,SCENARIO]] [--sizes N[,N]] [--timeout SECONDS]
 
   --json         print one JSON object ({"machine","rows","targets"}) instead of the table
   --quick        N = 100 and 1,000 only, smaller other scenarios, one run per whole-process row
   --only LIST    scenarios to run: ${SCENARIOS.join(', ')} (default: all)
+  --sizes LIST   the workload's N (default 100,1000,10000; with --quick 100,1000)
   --timeout S    seconds an anchor may take before it is killed and reads "timeout" (default 120)
 `;
 
+const OPTIONS = {
+  json: { type: 'boolean' },
+  quick: { type: 'boolean' },
+  only: { type: 'string', multiple: true },
+  sizes: { type: 'string' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({ args: process.argv.slice(2), options: OPTIONS }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
@@ -35,11 +48,16 @@ async function main(): Promise<number> {
   const only = (values.only ?? []).flatMap((list) => list.split(',')).map((name) => name.trim()).filter(Boolean);
   const unknown = only.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
   const timeout = Number(values.timeout ?? 120);
-  if (unknown.length || !(timeout > 0)) {
-    process.stderr.write(`${unknown.length ? `unknown scenario ${unknown.join(', ')} — use ${SCENARIOS.join(', ')}` : `--timeout must be a number of seconds, got ${values.timeout}`}\n\n${HELP}`);
+  const sizes = values.sizes?.split(',').map(Number);
+  const usage = unknown.length ? `unknown scenario ${unknown.join(', ')} — use ${SCENARIOS.join(', ')}`
+    : !(timeout > 0) ? `--timeout must be a number of seconds, got ${values.timeout}`
+    : sizes?.some((n) => !Number.isInteger(n) || n < 1) ? `--sizes must be positive integers separated by commas, got ${values.sizes}`
+    : undefined;
+  if (usage) {
+    process.stderr.write(`${usage}\n\n${HELP}`);
     return 2;
   }
-  const groups = plan({ quick: Boolean(values.quick), only: only as Scenario[], anchorTimeoutMs: timeout * 1000 });
+  const groups = plan({ quick: Boolean(values.quick), only: only as Scenario[], sizes, anchorTimeoutMs: timeout * 1000 });
   if (groups.some((group) => group.rows.some((row) => row.run.kind === 'process' && row.run.command.includes('bin/berth.js')))) ensureBuild();
 
   const rows: RowResult[] = [];
