@@ -1,5 +1,12 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 import { Yaml } from 'cdk8s';
+import * as YAML from 'yaml';
+import { Guestbook } from '../../../examples/guestbook/guestbook';
+import { App } from '../../../index';
 import { differenceFromCdk8s, stringifyDocuments, stringifyFast } from '../../../lib/synth/yaml-emit';
+import { REPO, tempDir } from '../../helpers';
 
 /** Same bytes as cdk8s, and whether the fast path wrote the document itself. */
 function expectSame(doc: unknown, fast: boolean): void {
@@ -159,5 +166,50 @@ describe('stringifyDocuments, fuzzed', () => {
       const difference = differenceFromCdk8s(docs);
       if (difference) throw new Error(`batch ${i}: ${difference}\n${JSON.stringify(docs)}`);
     }
+  });
+});
+
+/** Every JSON and YAML file under the shared fixtures (where present) and test/fixtures, each content once. */
+function corpusFiles(): Array<[string, string]> {
+  const roots = ['/work/shared/fixtures', path.join(REPO, 'test', 'fixtures')].filter((root) => fs.existsSync(root));
+  const files = new Map<string, [string, string]>();
+  const walk = (dir: string, root: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file, root);
+      else if (/\.(json|ya?ml)$/.test(entry.name)) {
+        const hash = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+        if (!files.has(hash)) files.set(hash, [path.relative(path.dirname(root), file), file]);
+      }
+    }
+  };
+  for (const root of roots) walk(root, root);
+  return [...files.values()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+describe('stringifyDocuments, fixture corpus', () => {
+  const files = corpusFiles();
+  test('the corpus is there', () => expect(files.length).toBeGreaterThan(50));
+
+  test.each(files)('%s', (_name, file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    const docs: unknown[] = file.endsWith('.json') ? [JSON.parse(text)] : YAML.parseAllDocuments(text).filter((d) => d.errors.length === 0).map((d) => d.toJS());
+    expect(differenceFromCdk8s(docs)).toBeUndefined();
+    expect(docs.filter((doc) => doc !== null && typeof doc === 'object' && stringifyFast(doc) === undefined)).toEqual([]);
+  });
+});
+
+describe('stringifyDocuments, the guestbook example', () => {
+  test('gives the bytes of guestbook.k8s.yaml as berth synth writes it, all through the fast path', () => {
+    const outdir = tempDir();
+    const app = new App({ outdir });
+    const chart = new Guestbook(app, 'guestbook');
+    app.synth();
+    const written = fs.readFileSync(path.join(outdir, 'guestbook.k8s.yaml'), 'utf8');
+    const docs = chart.toJson();
+    expect(stringifyDocuments(docs)).toBe(written);
+    expect(docs.map((doc) => stringifyFast(doc) !== undefined)).toEqual(docs.map(() => true));
+    // And the file read back and written again is the same file.
+    expect(stringifyDocuments(YAML.parseAllDocuments(written).map((d) => d.toJS()))).toBe(written);
   });
 });
