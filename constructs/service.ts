@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { defaultObjectName } from '../lib/kubernetes/names';
-import { podTemplatesOf, selects } from '../lib/kubernetes/pod-templates';
+import { templatesSelectedBy } from '../lib/kubernetes/pod-templates';
 import { ProblemList } from '../lib/problems';
 import { ensureAppRules } from '../lib/synth/app-rules';
 import { addRule } from '../lib/synth/rules';
@@ -154,7 +154,7 @@ export class Service extends Construct implements IPodSelector {
       if (this.props.selector) problems.error('selector', 'must have at least one label (an empty selector would select nothing here)', { value: {}, fix: 'add a label such as { app: "web" }' });
       return;
     }
-    const templates = podTemplatesOf(this.node.root).filter((t) => t.namespace === this.namespace && selects(this.podSelector, t.labels));
+    const templates = templatesSelectedBy(this.node.root, this.namespace, this.podSelector);
     if (templates.length === 0) {
       const where = this.namespace ? ` in namespace "${this.namespace}"` : '';
       problems.error('selector', `must match the labels of at least one pod template of the app${where}`, { value: this.podSelector, fix: 'use selects: <workload>, or fix the labels so they match a workload\'s labels' });

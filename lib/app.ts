@@ -4,7 +4,9 @@ import { defaultApplysetId, applysetId, labelApplySetMembers } from './diff/appl
 import { formatProblem, Problem, ProblemList, SynthError } from './problems';
 import { makeStagingDir, removeDirectory, replaceDirectory } from './synth/output';
 import { writeReport } from './synth/report';
-import { collectProblems } from './synth/rules';
+import { writeManifests } from './synth/manifest-files';
+import { planManifests } from './synth/render';
+import { collectProblems, withRulesSilenced } from './synth/rules';
 
 export interface AppProps extends cdk8s.AppProps {
   /** Treat warnings (such as fields a target cannot express) as errors. @default - true when BERTH_STRICT=1 */
@@ -15,6 +17,11 @@ export interface AppProps extends cdk8s.AppProps {
    * an `applyset-…-v1` id. @default - BERTH_APPLYSET, else the `name` in the project's package.json
    */
   readonly applyset?: string;
+  /**
+   * Render the appc target too: a pod manifest per pod under `appc/<chart>/`, and the images of `AppcImage`s.
+   * Turn it off for a cluster-only project (no rkt): synth then writes only Kubernetes YAML. @default true
+   */
+  readonly appc?: boolean;
 }
 
 /** Context a target renders in: where to write, and where to report what it could not express. */
@@ -48,7 +55,7 @@ export class App extends cdk8s.App {
     super(props);
     this.strict = props.strict ?? process.env.BERTH_STRICT === '1';
     this.applysetId = props.applyset ? applysetId(props.applyset) : defaultApplysetId();
-    this.addTarget(new AppcTarget()); // appc pod manifests and images, rendered after the Kubernetes YAML
+    if (props.appc ?? true) this.addTarget(new AppcTarget()); // appc pod manifests and images, after the YAML
   }
 
   /** Adds a target rendered on every synth after the Kubernetes YAML. */
@@ -94,7 +101,9 @@ export class App extends cdk8s.App {
     writable.outdir = staging;
     try {
       labelApplySetMembers(this, this.applysetId);
-      super.synth();
+      const manifests = planManifests(this);
+      if (manifests) writeManifests(staging, manifests);
+      else withRulesSilenced(() => super.synth()); // layouts berth leaves to cdk8s; the rules already ran
     } finally {
       writable.outdir = previous;
     }

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { perPass } from '../synth/rules';
+import { renderApiObject } from '../synth/render-object';
+import { allConstructs, perPass } from '../synth/rules';
 
 /** A pod template found in the app: what a Service selector can match. */
 export interface PodTemplateInfo {
@@ -27,26 +28,67 @@ function isPodTemplateSource(x: unknown): x is PodTemplateSource {
 }
 
 /**
+ * The pod templates of the app in `namespace` whose labels `selector` matches (none for an empty selector).
+ * Looked up through an index by label, built once per pass: checking every Service against every template would
+ * be quadratic in the size of the app.
+ */
+export function templatesSelectedBy(root: IConstruct, namespace: string | undefined, selector: Readonly<Record<string, string>>): PodTemplateInfo[] {
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return [];
+  const index = perPass('pod-templates-by-label', () => indexByLabel(podTemplatesOf(root)));
+  const candidates = index.get(labelKey(namespace, keys[0], selector[keys[0]])) ?? [];
+  return candidates.filter((t) => selects(selector, t.labels));
+}
+
+function indexByLabel(templates: readonly PodTemplateInfo[]): Map<string, PodTemplateInfo[]> {
+  const index = new Map<string, PodTemplateInfo[]>();
+  for (const template of templates) {
+    for (const [key, value] of Object.entries(template.labels)) {
+      const at = labelKey(template.namespace, key, value);
+      const list = index.get(at);
+      if (list) list.push(template);
+      else index.set(at, [template]);
+    }
+  }
+  return index;
+}
+
+function labelKey(namespace: string | undefined, key: string, value: string): string {
+  return `${namespace ?? ''}\u0000${key}\u0000${value}`;
+}
+
+/**
  * Every pod template in the app: berth workloads describe theirs directly; any other ApiObject (cdk8s-plus, plain
  * cdk8s) is read from its rendered JSON (a Pod, or anything with `spec.template`).
  */
 export function podTemplatesOf(root: IConstruct): readonly PodTemplateInfo[] {
   return perPass('pod-templates', () => {
     const found: PodTemplateInfo[] = [];
-    const owned = new Set<IConstruct>();
-    for (const construct of root.node.findAll()) {
-      if (isPodTemplateSource(construct)) {
-        found.push(construct.podTemplateInfo());
-        for (const child of construct.node.findAll()) owned.add(child);
-      }
+    const others: ApiObject[] = [];
+    for (const construct of allConstructs(root)) {
+      if (isPodTemplateSource(construct)) found.push(construct.podTemplateInfo());
+      else if (ApiObject.isApiObject(construct) && !NO_POD_TEMPLATE.has(construct.kind) && !isOwnedBySource(construct)) others.push(construct);
     }
-    for (const construct of root.node.findAll()) {
-      if (owned.has(construct) || !ApiObject.isApiObject(construct)) continue;
-      const info = templateOfRendered(construct);
+    for (const object of others) {
+      const info = templateOfRendered(object);
       if (info) found.push(info);
     }
     return found;
   });
+}
+
+/** Built-in kinds that never hold a pod template: not worth rendering to find out. */
+const NO_POD_TEMPLATE = new Set([
+  'Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
+  'Ingress', 'IngressClass', 'NetworkPolicy', 'PodDisruptionBudget', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass',
+  'Endpoints', 'EndpointSlice', 'LimitRange', 'ResourceQuota', 'HorizontalPodAutoscaler', 'CustomResourceDefinition', 'PriorityClass',
+  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService', 'Lease',
+]);
+
+/** An object inside a berth workload: the workload describes the template itself. */
+function isOwnedBySource(construct: IConstruct): boolean {
+  for (let scope = construct.node.scope; scope; scope = scope.node.scope) if (isPodTemplateSource(scope)) return true;
+  return false;
 }
 
 interface RenderedPodSpec {
@@ -56,7 +98,7 @@ interface RenderedPodSpec {
 function templateOfRendered(object: ApiObject): PodTemplateInfo | undefined {
   let json: { kind?: string; metadata?: { labels?: Record<string, string> }; spec?: { template?: { metadata?: { labels?: Record<string, string> }; spec?: RenderedPodSpec } } & RenderedPodSpec };
   try {
-    json = object.toJson();
+    json = renderApiObject(object) as typeof json;
   } catch {
     return undefined; // its own validation reports why it cannot render
   }

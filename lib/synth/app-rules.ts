@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ProblemList } from '../problems';
-import { addRule, perPass } from './rules';
+import { addRule, allConstructs, perPass } from './rules';
 
 const rooted = new WeakSet<IConstruct>();
 
@@ -20,7 +20,7 @@ export function ensureAppRules(construct: IConstruct): void {
 function checkUniqueNames(root: IConstruct, problems: ProblemList): void {
   const seen = perPass('object-identities', () => new Map<string, ApiObject>());
   seen.clear();
-  for (const construct of root.node.findAll()) {
+  for (const construct of allConstructs(root)) {
     if (!ApiObject.isApiObject(construct)) continue;
     const namespace = construct.metadata.namespace ?? '';
     const key = `${construct.apiGroup}/${construct.kind}/${namespace}/${construct.name}`;

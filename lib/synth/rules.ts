@@ -35,7 +35,7 @@ export function collectProblems(root: IConstruct): Problem[] {
   const problems: Problem[] = [];
   collecting = true;
   try {
-    for (const construct of root.node.findAll()) {
+    for (const construct of allConstructs(root)) {
       problems.push(...runRules(construct));
       for (const message of construct.node.validate()) {
         problems.push({ path: construct.node.path, field: '', message, severity: 'error' });
@@ -46,6 +46,21 @@ export function collectProblems(root: IConstruct): Problem[] {
     sessionCache.clear();
   }
   return problems;
+}
+
+/**
+ * Runs `fn` (a plain cdk8s synth, which validates the tree again) with berth's rules silent: they have just run
+ * over the whole app, and run one by one they would rebuild tree-wide indexes per construct.
+ */
+export function withRulesSilenced<T>(fn: () => T): T {
+  const previous = collecting;
+  collecting = true;
+  try {
+    return fn();
+  } finally {
+    collecting = previous;
+    if (!previous) sessionCache.clear();
+  }
 }
 
 /** True while `collectProblems` runs: tree-wide rules may then share one index across the whole pass. */
@@ -63,4 +78,9 @@ export function perPass<T>(key: string, compute: () => T): T {
   if (!collecting) return compute();
   if (!sessionCache.has(key)) sessionCache.set(key, compute());
   return sessionCache.get(key) as T;
+}
+
+/** `root.node.findAll()`, listed once per collection pass (tree-wide rules each walk the whole app). */
+export function allConstructs(root: IConstruct): IConstruct[] {
+  return perPass(`all-constructs:${root.node.path}`, () => root.node.findAll());
 }
