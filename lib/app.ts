@@ -1,7 +1,7 @@
 import * as cdk8s from 'cdk8s';
 import { AppcTarget } from './appc/target';
 import { defaultApplysetId, applysetId, labelApplySetMembers } from './diff/applyset';
-import { formatProblem, Problem, ProblemList, SynthError } from './problems';
+import { formatWarnings, Problem, ProblemList, SynthError } from './problems';
 import { makeStagingDir, removeDirectory, replaceDirectory } from './synth/output';
 import { writeReport } from './synth/report';
 import { writeManifests } from './synth/manifest-files';
@@ -82,7 +82,7 @@ export class App extends cdk8s.App {
       replaceDirectory(staging!, finalDir);
       staging = undefined;
       if (!writeReport({ ok: true, problems, messages })) {
-        for (const problem of problems) process.stderr.write(`warning: ${formatProblem(problem)}\n`);
+        for (const warning of formatWarnings(problems)) process.stderr.write(`warning: ${warning}\n`);
         for (const line of messages) process.stderr.write(`${line}\n`);
       }
     } catch (error) {

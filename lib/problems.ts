@@ -23,6 +23,24 @@ export function formatProblem(problem: Problem): string {
   return `[${problem.path}] ${describeProblem(problem)}`;
 }
 
+/**
+ * Warnings as printed: one line per distinct message, naming the constructs it applies to — an app of a thousand
+ * pods from one Docker image gets one line about the image, not a thousand.
+ */
+export function formatWarnings(problems: readonly Problem[], shownPaths = 3): string[] {
+  const paths = new Map<string, string[]>();
+  for (const problem of problems) {
+    const text = describeProblem(problem);
+    const list = paths.get(text);
+    if (list) list.push(problem.path);
+    else paths.set(text, [problem.path]);
+  }
+  return [...paths].map(([text, where]) => {
+    const more = where.length > shownPaths ? ` and ${where.length - shownPaths} more` : '';
+    return `[${where.slice(0, shownPaths).join(', ')}${more}] ${text}`;
+  });
+}
+
 /** The problem without its construct path (cdk8s adds the path itself to validation messages). */
 export function describeProblem(problem: Problem): string {
   const got = 'value' in problem ? `, got ${showValue(problem.value)}` : '';

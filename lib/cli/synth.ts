@@ -1,13 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { formatProblem } from '../problems';
+import { formatProblem, formatWarnings } from '../problems';
 import { compareOutput, OutputDrift } from '../synth/check';
 import { replaceDirectory } from '../synth/output';
 import { AppRun, cdk8sValidationMessage, listOutputFiles, runApp } from '../synth/run-app';
 import { readConfig } from './config';
 import { painter, Painter } from './style';
 import { Io, UsageError } from './usage';
+
+const LISTED_FILES = 20;
 
 export const SYNTH_HELP = `Usage: berth synth [options]
 
@@ -61,7 +63,7 @@ export async function synthCommand(args: string[], io: Io): Promise<number> {
     if (values.verbose || (run.ok && run.stdout)) io.err(run.stdout);
     if (!run.ok) return reportFailure(run, io, paint, Boolean(values.verbose), Boolean(values.json));
     const warnings = (run.problems ?? []).map(formatProblem);
-    if (!values.json) for (const warning of warnings) io.err(`${paint.yellow('warning:')} ${warning}\n`);
+    if (!values.json) for (const warning of formatWarnings(run.problems ?? [])) io.err(`${paint.yellow('warning:')} ${warning}\n`);
     const info = values.stdout || values.json ? io.err : io.out;
     if (!values.quiet && !values.json) for (const line of run.messages) info(`${line}\n`);
     const files = listOutputFiles(run.outdir);
@@ -74,7 +76,9 @@ export async function synthCommand(args: string[], io: Io): Promise<number> {
     if (values.json) io.out(`${JSON.stringify({ ok: true, output: shown, files, warnings, messages: run.messages })}\n`);
     else if (!values.quiet) {
       info(`synthesized ${files.length} file${files.length === 1 ? '' : 's'} to ${shown}/\n`);
-      for (const file of files) info(`  ${shown}/${file}\n`);
+      // a large app has thousands of appc pod files: list the first ones, count the rest
+      for (const file of files.slice(0, LISTED_FILES)) info(`  ${shown}/${file}\n`);
+      if (files.length > LISTED_FILES) info(`  … and ${files.length - LISTED_FILES} more\n`);
     }
     return 0;
   } finally {

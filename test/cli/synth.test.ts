@@ -30,7 +30,7 @@ describe('berth synth', () => {
     expect(result.code).toBe(0);
     // the guestbook's redis and php images are Docker images with probes: the appc target says what it cannot
     // express (a warning per field, never an error, nothing else on stderr)
-    for (const line of result.stderr.trimEnd().split('\n')) expect(line).toMatch(/^warning: \[guestbook\/[a-z/-]+\] containers\[0\]\.\w+ .* appc/);
+    for (const line of result.stderr.trimEnd().split('\n')) expect(line).toMatch(/^warning: \[guestbook\/[a-z/, -]+\] containers\[0\]\.\w+ .* appc/);
     const tree = readTree(out);
     expect(result.stdout).toContain(`synthesized ${Object.keys(tree).length} files to`);
     expect(Object.keys(tree)).toEqual(['appc/guestbook/frontend.pod.json', 'appc/guestbook/redis-master.pod.json', 'appc/guestbook/redis-slave.pod.json', 'guestbook.k8s.yaml']);

@@ -1,0 +1,20 @@
+import { formatWarnings, Problem } from '../../lib/problems';
+
+const warning = (path: string, field = 'containers[0].command'): Problem => ({ path, field, message: 'is needed in appc', severity: 'warning', fix: 'set command' });
+
+describe('formatWarnings', () => {
+  test('one line per distinct message, naming up to three constructs and counting the rest', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => warning(`shop/svc-${i}`));
+    expect(formatWarnings([...many, warning('shop/web', 'containers[0].livenessProbe')])).toEqual([
+      '[shop/svc-0, shop/svc-1, shop/svc-2 and 997 more] containers[0].command is needed in appc — set command',
+      '[shop/web] containers[0].livenessProbe is needed in appc — set command',
+    ]);
+  });
+
+  test('the value is part of the message: different values stay apart', () => {
+    const a = { ...warning('a'), value: 1 };
+    const b = { ...warning('b'), value: 2 };
+    expect(formatWarnings([a, b])).toHaveLength(2);
+    expect(formatWarnings([])).toEqual([]);
+  });
+});
