@@ -31,7 +31,8 @@ export function plan(options: PlanOptions): Group[] {
       title: `workload, N=${n.toLocaleString('en-US')}: build + synth to disk, in-process`,
       compareYaml: true,
       rows: [
-        inProcess(`workload/berth/${n}`, 'berth', 'berth', { n }),
+        inProcess(`workload/berth/${n}`, 'berth (k8s + appc)', 'berth', { n }),
+        inProcess(`workload/berth-k8s/${n}`, 'berth (k8s only)', 'berth-k8s', { n }),
         inProcess(`workload/cdk8s-plus/${n}`, 'cdk8s-plus-32', 'cdk8s-plus', { n }, anchor),
         inProcess(`workload/yaml/${n}`, 'plain objects + yaml', 'yaml', { n }, anchor),
         inProcess(`workload/json/${n}`, 'plain objects + JSON', 'json', { n }, anchor),

@@ -3,11 +3,7 @@ import { buildBerth } from '../workloads/berth';
 import { serviceSpecs } from '../workloads/spec';
 import { Measurement } from './index';
 
-/**
- * berth as users run it: `new App()`, the workload, `app.synth()`. App renders the appc target (a pod.json per pod)
- * beside the YAML by default; when App has a prop that turns it off, add `export const berthK8s = berthApp({ appc:
- * false })`, its entry in MEASUREMENTS and a row in plan.ts.
- */
+/** berth as users run it: `new App()`, the workload, `app.synth()`. */
 function berthApp(props: AppProps): Measurement {
   return ({ n, charts }) => {
     const specs = serviceSpecs(n);
@@ -19,4 +15,8 @@ function berthApp(props: AppProps): Measurement {
   };
 }
 
+/** The default: the Kubernetes YAML and the appc target (a pod manifest per pod, and its warnings). */
 export const berth = berthApp({});
+
+/** A cluster-only project: the YAML alone, what cdk8s-plus and the plain anchors write. */
+export const berthK8s = berthApp({ appc: false });

@@ -13,6 +13,7 @@ export type Measurement = (params: MeasurementParams, scratch: string) => (outdi
  */
 export const MEASUREMENTS: Readonly<Record<string, () => Promise<Measurement>>> = {
   berth: async () => (await import('./berth')).berth,
+  'berth-k8s': async () => (await import('./berth')).berthK8s,
   'cdk8s-plus': async () => (await import('./cdk8s-plus')).cdk8sPlus,
   yaml: async () => (await import('./plain')).yaml,
   json: async () => (await import('./plain')).json,
