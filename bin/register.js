@@ -1,7 +1,62 @@
 'use strict';
 // `node -r berth/register app.ts` runs a TypeScript app without type-checking it (sucrase strips the types),
 // which is what makes `berth synth` start in a fraction of the time `ts-node` needs. Type-check with `tsc --noEmit`.
-require('sucrase/register/ts');
+//
+// Compiled files are cached on disk by content (node_modules/.cache/berth-register, as babel and others do), so a
+// second synth of an unchanged app loads JavaScript straight away and does not even load the compiler: for the
+// bundled guestbook that is most of the run. BERTH_REGISTER_CACHE=off turns the cache off; a directory path
+// moves it.
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const os = require('os');
+const { addHook } = require('pirates');
+
+const SUCRASE_VERSION = require('sucrase/package.json').version;
+const OPTIONS = { transforms: ['imports', 'typescript'] };
+const cacheDir = findCacheDir();
+let sucrase; // loaded on the first cache miss only
+
+addHook(compile, { exts: ['.ts'] }); // files under node_modules are left to Node, as sucrase's own register does
+
+function compile(code, filename) {
+  const key = crypto.createHash('sha256').update(`${SUCRASE_VERSION}\0${filename}\0`).update(code).digest('hex');
+  const cached = cacheDir && path.join(cacheDir, key.slice(0, 2), `${key}.js`);
+  if (cached) {
+    try {
+      return fs.readFileSync(cached, 'utf8');
+    } catch {
+      // not compiled yet
+    }
+  }
+  sucrase = sucrase || require('sucrase');
+  const { code: js, sourceMap } = sucrase.transform(code, { ...OPTIONS, filePath: filename, sourceMapOptions: { compiledFilename: filename } });
+  const result = `${js}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(sourceMap)).toString('base64')}`;
+  if (cached) store(cached, result);
+  return result;
+}
+
+/** Writes through a temporary file and a rename, so a parallel run never reads half a file. */
+function store(file, content) {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+  } catch {
+    // a read-only checkout still runs, uncached
+  }
+}
+
+function findCacheDir() {
+  const setting = process.env.BERTH_REGISTER_CACHE;
+  if (setting === 'off') return undefined;
+  if (setting) return path.resolve(setting);
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'berth-register');
+    if (path.dirname(dir) === dir) return path.join(os.tmpdir(), `berth-register-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
+  }
+}
 
 // The `compilerOptions.paths` of the app's tsconfig.json (found from the working directory upwards) resolve at run
 // time as they do for tsc, so a monorepo can consume its own construct packages by name.

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatProblem, formatWarnings } from '../problems';
-import { compareOutput, OutputDrift } from '../synth/check';
+import type { OutputDrift } from '../synth/check';
 import { replaceDirectory } from '../synth/output';
 import { AppRun, cdk8sValidationMessage, listOutputFiles, runApp } from '../synth/run-app';
 import { readConfig } from './config';
@@ -71,7 +71,11 @@ export async function synthCommand(args: string[], io: Io): Promise<number> {
       for (const file of files.filter((f) => f.endsWith('.yaml'))) io.out(fs.readFileSync(path.join(run.outdir, file), 'utf8'));
       return 0;
     }
-    if (values.check) return reportCheck(compareOutput(run.outdir, output), shown, io, paint, values);
+    if (values.check) {
+      // loaded here: the comparison needs the yaml and diff libraries, which a plain synth never does
+      const { compareOutput } = require('../synth/check') as typeof import('../synth/check');
+      return reportCheck(compareOutput(run.outdir, output), shown, io, paint, values);
+    }
     replaceDirectory(run.outdir, output);
     if (values.json) io.out(`${JSON.stringify({ ok: true, output: shown, files, warnings, messages: run.messages })}\n`);
     else if (!values.quiet) {
