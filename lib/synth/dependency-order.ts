@@ -10,6 +10,9 @@ import { IConstruct } from 'constructs';
  * walk emits (a finished vertex's whole subtree has already been emitted), and the roots are taken in the same
  * order (vertices without inbound edges, in the order of a plain object keyed by construct path, as cdk8s keeps
  * them).
+ *
+ * Constructs are told apart by identity, not by path: computing a construct's path allocates, and a large app has
+ * tens of thousands of them.
  */
 export function dependencyOrder(constructs: readonly IConstruct[]): IConstruct[] {
   const vertices = buildGraph(constructs);
@@ -29,27 +32,50 @@ export function dependencyOrder(constructs: readonly IConstruct[]): IConstruct[]
 interface Vertex {
   readonly construct: IConstruct;
   readonly outbound: Vertex[];
-  readonly targets: Set<Vertex>;
   inbound: number;
 }
 
 function buildGraph(constructs: readonly IConstruct[]): Vertex[] {
-  // A plain object keyed by path, as cdk8s keeps its vertices: its iteration order (integer-like keys first) is
-  // the order of the roots, so it is part of the output order.
-  const byPath: Record<string, Vertex> = {};
-  for (const construct of constructs) byPath[construct.node.path] = { construct, outbound: [], targets: new Set(), inbound: 0 };
+  const byConstruct = new Map<IConstruct, Vertex>();
+  const vertices: Vertex[] = [];
   for (const construct of constructs) {
-    const source = byPath[construct.node.path];
-    for (const dependency of construct.node.dependencies) {
-      const target = byPath[dependency.node.path];
+    const vertex: Vertex = { construct, outbound: [], inbound: 0 };
+    byConstruct.set(construct, vertex);
+    vertices.push(vertex);
+  }
+  for (const source of vertices) {
+    // `node.dependencies` is a set: each pair gives one edge, as in cdk8s's Set of children
+    for (const dependency of source.construct.node.dependencies) {
+      const target = byConstruct.get(dependency);
       if (!target) continue; // outside the scope: cdk8s renders a chart's own objects only
-      if (source.targets.has(target)) continue;
-      source.targets.add(target);
       source.outbound.push(target);
       target.inbound++;
     }
   }
-  return Object.values(byPath);
+  return inPathObjectOrder(vertices);
+}
+
+/**
+ * cdk8s keeps its vertices in a plain object keyed by construct path, and takes the roots in that object's order:
+ * insertion order, except that keys which are array indices ("0", "17") come first, in numeric order. Only a
+ * construct directly under the root can have such a path (any deeper path has a "/"), so only those are looked at.
+ */
+function inPathObjectOrder(vertices: Vertex[]): Vertex[] {
+  const indexed: Array<{ index: number; vertex: Vertex }> = [];
+  for (const vertex of vertices) {
+    const scope = vertex.construct.node.scope;
+    if (scope && scope.node.scope) continue;
+    const key = vertex.construct.node.path;
+    if (isArrayIndex(key)) indexed.push({ index: Number(key), vertex });
+  }
+  if (indexed.length === 0) return vertices;
+  indexed.sort((a, b) => a.index - b.index);
+  const first = new Set(indexed.map((i) => i.vertex));
+  return [...indexed.map((i) => i.vertex), ...vertices.filter((v) => !first.has(v))];
+}
+
+function isArrayIndex(key: string): boolean {
+  return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
 /** Iterative post-order from `root`; throws on a cycle, naming it as cdk8s does. */
