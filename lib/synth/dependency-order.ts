@@ -15,6 +15,8 @@ import { IConstruct } from 'constructs';
  * tens of thousands of them.
  */
 export function dependencyOrder(constructs: readonly IConstruct[]): IConstruct[] {
+  // Most apps declare no dependencies at all: then the order is the roots' order, and no graph is needed.
+  if (!constructs.some((c) => c.node.dependencies.length > 0)) return inPathObjectOrder(constructs.map(vertexOf)).map((v) => v.construct);
   const vertices = buildGraph(constructs);
   const order: IConstruct[] = [];
   const state = new Map<Vertex, 'open' | 'done'>();
@@ -39,7 +41,7 @@ function buildGraph(constructs: readonly IConstruct[]): Vertex[] {
   const byConstruct = new Map<IConstruct, Vertex>();
   const vertices: Vertex[] = [];
   for (const construct of constructs) {
-    const vertex: Vertex = { construct, outbound: [], inbound: 0 };
+    const vertex = vertexOf(construct);
     byConstruct.set(construct, vertex);
     vertices.push(vertex);
   }
@@ -53,6 +55,10 @@ function buildGraph(constructs: readonly IConstruct[]): Vertex[] {
     }
   }
   return inPathObjectOrder(vertices);
+}
+
+function vertexOf(construct: IConstruct): Vertex {
+  return { construct, outbound: [], inbound: 0 };
 }
 
 /**

@@ -72,6 +72,9 @@ const cases: Array<[string, (app: cdk8s.App) => void, cdk8s.AppProps?]> = [
     configMap(nine, '2');
     configMap(nine, '1');
   }],
+  ['no dependencies anywhere, charts named like numbers', (app) => {
+    for (const id of ['b', '10', 'a', '9', '0']) configMap(new cdk8s.Chart(app, id), 'x');
+  }],
   ['one file for the app', (app) => {
     configMap(new cdk8s.Chart(app, 'one'), 'x');
     configMap(new cdk8s.Chart(app, 'two'), 'y');
