@@ -24,10 +24,12 @@ export function addRule(construct: IConstruct, rule: Rule): void {
   rules.push(rule);
 }
 
-function runRules(construct: IConstruct): Problem[] {
+function runRules(construct: IConstruct): readonly Problem[] {
+  const rules = rulesByConstruct.get(construct);
+  if (!rules) return []; // most constructs (every ApiObject) have none: skip computing their path
   const problems = new ProblemList(construct.node.path);
-  for (const rule of rulesByConstruct.get(construct) ?? []) rule(problems);
-  return [...problems.all];
+  for (const rule of rules) rule(problems);
+  return problems.all;
 }
 
 /** Every problem in the tree under `root`, berth's structured ones and any other construct's validation messages. */
