@@ -25,6 +25,7 @@ export class AppcTarget implements SynthTarget {
   public readonly name = 'appc';
 
   public render(app: App, context: TargetContext): void {
+    madeDirs.clear();
     const all = app.node.findAll();
     const resolved = this.renderImages(all.filter(isAppcImage), context);
     const resolve: ImageResolver = (reference) => resolved.get(reference);
@@ -41,7 +42,8 @@ export class AppcTarget implements SynthTarget {
           continue;
         }
         written.set(file, source.node.path);
-        if (checkOwnOutput(manifest, problems.list, 'PodManifest')) writeFile(context.outdir, file, manifestJson(manifest));
+        const text = manifestJson(manifest);
+        if (checkOwnOutput(manifest, problems.list, 'PodManifest', text)) writeFile(context.outdir, file, text);
       }
     }
   }
@@ -78,8 +80,9 @@ export class AppcTarget implements SynthTarget {
 }
 
 /** Runs the validator on what berth is about to write; errors become synth errors of the construct. */
-function checkOwnOutput(manifest: ImageManifest | PodManifest, problems: ProblemList, kind: 'ImageManifest' | 'PodManifest'): boolean {
-  const issues = validateManifest(JSON.parse(JSON.stringify(manifest)), kind).issues.filter((i) => i.severity === 'error' || i.actoolRejects);
+function checkOwnOutput(manifest: ImageManifest | PodManifest, problems: ProblemList, kind: 'ImageManifest' | 'PodManifest', text = JSON.stringify(manifest)): boolean {
+  // validated as a reader will see it: the JSON text, parsed back
+  const issues = validateManifest(JSON.parse(text), kind).issues.filter((i) => i.severity === 'error' || i.actoolRejects);
   for (const issue of issues) {
     problems.error(`appc ${kind}${issue.path ? ` ${issue.path}` : ''}`, issue.message, 'value' in issue ? { value: issue.value } : {});
   }
@@ -94,9 +97,16 @@ function chartFileBase(construct: IConstruct): string {
   }
 }
 
+/** Directories made by this render (cleared at its start): a large app writes thousands of pods into a few. */
+const madeDirs = new Set<string>();
+
 function writeFile(outdir: string, file: string, data: string | Uint8Array): void {
   const full = path.join(outdir, file);
-  fs.mkdirSync(path.dirname(full), { recursive: true });
+  const dir = path.dirname(full);
+  if (!madeDirs.has(dir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
   fs.writeFileSync(full, data);
 }
 
