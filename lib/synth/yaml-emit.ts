@@ -13,19 +13,20 @@
  *   `cdk8s.Yaml.stringify`. So do documents that are not a map or a sequence.
  *
  * The references are node_modules/yaml/dist/stringify/{stringifyString,stringifyPair,stringifyCollection}.js.
+ * bench/yaml-emit.ts measures it at about 11x cdk8s on Deployments and Services. Not reentrant (module state).
  */
 import { Yaml } from 'cdk8s';
 import * as YAML from 'yaml';
 
 /** Every document as `cdk8s.Yaml.stringify(...docs)` writes it, byte for byte. */
 export function stringifyDocuments(docs: readonly unknown[]): string {
-  let out = '';
+  // One flat string per document, joined once: a rope of all the documents' pieces costs more in GC than the writing.
+  const texts: string[] = new Array(docs.length);
   for (let i = 0; i < docs.length; i++) {
-    if (i > 0) out += '---\n';
     const doc = docs[i];
-    out += doc === undefined ? '\n' : (stringifyFast(doc) ?? Yaml.stringify(doc));
+    texts[i] = doc === undefined ? '\n' : (stringifyFast(doc) ?? Yaml.stringify(doc));
   }
-  return out;
+  return texts.join('---\n');
 }
 
 /**
@@ -33,16 +34,25 @@ export function stringifyDocuments(docs: readonly unknown[]): string {
  * where it leaves the whole document to `cdk8s.Yaml.stringify`. Exported so tests can see the fast path is taken.
  */
 export function stringifyFast(doc: unknown): string | undefined {
-  seen.clear();
+  if (doc === null || typeof doc !== 'object') return undefined;
+  out = [];
   try {
-    if (doc === null || typeof doc !== 'object') return undefined;
-    const body = isSeq(doc) ? seqBody(doc as unknown[], '', 0) : mapBody(doc as Record<string, unknown>, '', 0);
-    return (body ?? (Array.isArray(doc) ? '[]' : '{}')) + '\n';
+    if (isSeq(doc)) {
+      if ((doc as unknown[]).length === 0) out.push('[]');
+      else writeSeq(doc as unknown[], 0);
+    } else {
+      const keys = Object.keys(doc);
+      if (keys.length === 0) out.push('{}');
+      else writeMap(doc as Record<string, unknown>, keys, 0);
+    }
+    out.push('\n');
+    return out.join('');
   } catch (e) {
     if (e === DECLINE) return undefined;
     throw e;
   } finally {
-    seen.clear();
+    forgetSeen();
+    out = [];
   }
 }
 
@@ -59,8 +69,15 @@ export function differenceFromCdk8s(docs: readonly unknown[]): string | undefine
 
 /** Thrown inside the fast path to hand the whole document to the library. */
 const DECLINE = Symbol('decline');
-/** Objects already written in this document: the library anchors and aliases a repeated object (and a cycle). */
-const seen = new Set<object>();
+/**
+ * Objects already written in this document: the library anchors and aliases an object it meets twice (a cycle
+ * included). A document holds a few dozen objects, which a scan finds faster than a Set (hashing every object took a
+ * third of the time); past SCAN_LIMIT they go to a Set as well.
+ */
+const SCAN_LIMIT = 64;
+const seenList: Array<object | null> = [];
+let seenCount = 0;
+const seenSet = new Set<object>();
 const NODE_TYPE = Symbol.for('yaml.node.type');
 const INDENTS: string[] = [''];
 const indentOf = (depth: number) => INDENTS[depth] ?? (INDENTS[depth] = '  '.repeat(depth));
@@ -79,51 +96,91 @@ function isSeq(value: object): boolean {
   }
   // `toJSON()` replaces the value, and a yaml node inside a plain object is written as that node.
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function' || (value as Record<symbol, unknown>)[NODE_TYPE] !== undefined) throw DECLINE;
-  if (seen.has(value)) throw DECLINE;
-  seen.add(value);
+  markSeen(value);
   return seq;
 }
 
-/**
- * The pairs of a map whose lines start at `depth` (lines after the first are preceded by its indent); undefined when
- * empty. A pair's key and scalar value live one level deeper (the library's `ctx.indent` for the pair).
- */
-function mapBody(map: Record<string, unknown>, indent: string, depth: number): string | undefined {
-  const keys = Object.keys(map);
-  if (keys.length === 0) return undefined;
-  const inner = depth + 1;
-  let out = '';
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0) out += '\n' + indent;
-    const key = keys[i];
-    const value = map[key];
-    out += renderKey(key, inner) + ':';
-    if (value !== null && typeof value === 'object') {
-      const body = isSeq(value) ? seqBody(value as unknown[], indentOf(inner), inner) : mapBody(value as Record<string, unknown>, indentOf(inner), inner);
-      out += body === undefined ? (Array.isArray(value) ? ' []' : ' {}') : '\n' + indentOf(inner) + body;
-    } else {
-      out += ' ' + renderScalar(value, inner);
-    }
+function markSeen(value: object): void {
+  if (seenCount < SCAN_LIMIT) {
+    for (let i = 0; i < seenCount; i++) if (seenList[i] === value) throw DECLINE;
+    seenList[seenCount++] = value;
+    return;
   }
-  return out;
+  if (seenSet.size === 0) for (let i = 0; i < seenCount; i++) seenSet.add(seenList[i]!);
+  if (seenSet.has(value)) throw DECLINE;
+  seenSet.add(value);
 }
 
-/** The items of a sequence at `depth`, each `- ` and the item written one level deeper; undefined when empty. */
-function seqBody(seq: readonly unknown[], indent: string, depth: number): string | undefined {
-  if (seq.length === 0) return undefined;
+function forgetSeen(): void {
+  seenList.fill(null, 0, seenCount);
+  seenCount = 0;
+  if (seenSet.size > 0) seenSet.clear();
+}
+
+/** The pieces of the document being written, joined at its end. */
+let out: string[] = [];
+/** `\n` and the indent of `depth`, which starts every line after the first of a collection at that depth. */
+const NEWLINES: string[] = [];
+const newline = (depth: number) => NEWLINES[depth] ?? (NEWLINES[depth] = '\n' + indentOf(depth));
+
+/**
+ * The pairs of a non-empty map whose lines start at `depth` (the first line is already indented). A pair's key and
+ * value live one level deeper (the library's `ctx.indent` for the pair): a nested collection starts on the next line
+ * at that indent, an empty one stays on the line as `{}` or `[]`.
+ */
+function writeMap(map: Record<string, unknown>, keys: string[], depth: number): void {
   const inner = depth + 1;
-  let out = '';
-  for (let i = 0; i < seq.length; i++) {
-    if (i > 0) out += '\n' + indent;
-    const item = seq[i];
-    if (item !== null && typeof item === 'object') {
-      const body = isSeq(item) ? seqBody(item as unknown[], indentOf(inner), inner) : mapBody(item as Record<string, unknown>, indentOf(inner), inner);
-      out += body === undefined ? (Array.isArray(item) ? '- []' : '- {}') : '- ' + body;
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) out.push(newline(depth));
+    const key = keys[i];
+    const value = map[key];
+    out.push(renderKey(key, inner));
+    if (value !== null && typeof value === 'object') {
+      if (isSeq(value)) {
+        if ((value as unknown[]).length === 0) out.push(': []');
+        else {
+          out.push(':', newline(inner));
+          writeSeq(value as unknown[], inner);
+        }
+      } else {
+        const valueKeys = Object.keys(value);
+        if (valueKeys.length === 0) out.push(': {}');
+        else {
+          out.push(':', newline(inner));
+          writeMap(value as Record<string, unknown>, valueKeys, inner);
+        }
+      }
     } else {
-      out += '- ' + renderScalar(item, inner);
+      out.push(': ', renderScalar(value, inner));
     }
   }
-  return out;
+}
+
+/** The items of a non-empty sequence at `depth`, each `- ` and the item written one level deeper. */
+function writeSeq(seq: readonly unknown[], depth: number): void {
+  const inner = depth + 1;
+  for (let i = 0; i < seq.length; i++) {
+    if (i > 0) out.push(newline(depth));
+    const item = seq[i];
+    if (item !== null && typeof item === 'object') {
+      if (isSeq(item)) {
+        if ((item as unknown[]).length === 0) out.push('- []');
+        else {
+          out.push('- ');
+          writeSeq(item as unknown[], inner);
+        }
+      } else {
+        const keys = Object.keys(item);
+        if (keys.length === 0) out.push('- {}');
+        else {
+          out.push('- ');
+          writeMap(item as Record<string, unknown>, keys, inner);
+        }
+      }
+    } else {
+      out.push('- ', renderScalar(item, inner));
+    }
+  }
 }
 
 function renderScalar(value: unknown, depth: number): string {
@@ -144,10 +201,24 @@ function renderScalar(value: unknown, depth: number): string {
   }
 }
 
+/**
+ * Keys as the fast path writes them. The same few hundred keys recur in every object, and a lookup is cheaper than
+ * the scan (15% of the run); `plainOrQuoted` does not depend on the context, so neither does the cache.
+ */
+const KEYS = new Map<string, string>();
+const KEYS_LIMIT = 10_000;
+
 function renderKey(key: string, depth: number): string {
-  const str = plainOrQuoted(key) ?? libKey(key, depth);
+  const cached = KEYS.get(key);
+  if (cached !== undefined) return cached;
+  const fast = plainOrQuoted(key);
+  const str = fast ?? libKey(key, depth);
   // stringifyPair.js: a key written longer than 1024 characters becomes an explicit `? key` entry.
   if (str.length > 1024) throw DECLINE;
+  if (fast !== undefined) {
+    if (KEYS.size >= KEYS_LIMIT) KEYS.clear();
+    KEYS.set(key, fast);
+  }
   return str;
 }
 
@@ -155,12 +226,29 @@ function renderKey(key: string, depth: number): string {
  * Which strings the library writes plain: the non-default tags' tests (null, bool, int, float, timestamp...) of the
  * YAML 1.1 schema, taken from the library so they cannot drift: a string one of them matches is quoted.
  */
-const LOOKS_TYPED = new RegExp(
-  new YAML.Document(null, { version: '1.1' }).schema.tags
-    .filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test)
-    .map((tag) => `(?:${tag.test!.source})`)
-    .join('|'),
-);
+const TYPED_TESTS = new YAML.Document(null, { version: '1.1' }).schema.tags
+  .filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test)
+  .map((tag) => tag.test!);
+const LOOKS_TYPED = new RegExp(TYPED_TESTS.map((test) => `(?:${test.source})`).join('|'));
+
+/**
+ * The first characters of the strings those tests match, read off their sources in yaml 2.9.1 (below): `~`, the
+ * initials of null/true/false/yes/no/on/off, a sign, a digit, `.`, `e`/`E` (the exponent test needs nothing before
+ * its `e`) and `<` (`<<`). Any other string skips the regex. Should the library's tests change, the gate opens for all.
+ */
+const TESTS_READ = [
+  '^(?:~|[Nn]ull|NULL)?$', '^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$', '^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$',
+  '^[-+]?0b[0-1_]+$', '^[-+]?0[0-7_]+$', '^[-+]?[0-9][0-9_]*$', '^[-+]?0x[0-9a-fA-F_]+$',
+  '^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$', '^[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?[eE][-+]?[0-9]+$',
+  '^[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*$', '^<<$', '^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$',
+  '^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*$',
+  '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$',
+];
+/** Whether the gate below was read from the library's current tests (exported for a test). */
+export const TYPED_GATE_HOLDS =
+  TYPED_TESTS.length === TESTS_READ.length && TYPED_TESTS.every((test, i) => test.flags === '' && test.source === TESTS_READ[i]);
+const MAY_LOOK_TYPED = new Uint8Array(128).fill(TYPED_GATE_HOLDS ? 0 : 1);
+for (const ch of '~NnYyTtFfOo-+0123456789.eE<') MAY_LOOK_TYPED[ch.charCodeAt(0)] = 1;
 
 /** Characters that stringifyString.js's plain-scalar regex forbids at the start: /^[\n\t ,[\]{}#&*!|>'"%@`]/. */
 const BAD_FIRST = new Uint8Array(128);
@@ -197,7 +285,7 @@ function plainOrQuoted(s: string): string | undefined {
   if (!quote) {
     // `<<` is identified as the merge tag, which writes it plain whatever the schema's test says.
     if (s === '<<') return s;
-    if (!LOOKS_TYPED.test(s)) return s;
+    if (!MAY_LOOK_TYPED[first] || !LOOKS_TYPED.test(s)) return s;
   }
   // quotedString(): single quotes when there are double quotes but no single ones; otherwise double quotes.
   return hasDouble && !hasSingle ? `'${s}'` : JSON.stringify(s);
@@ -214,9 +302,9 @@ function libValue(value: string, depth: number): string {
   let doc: unknown = { a: value };
   for (let d = 1; d < depth; d++) doc = { a: doc };
   const prefix = nestedPrefix(depth) + 'a: ';
-  const out = Yaml.stringify(doc);
-  if (!out.startsWith(prefix) || !out.endsWith('\n')) throw DECLINE;
-  return out.slice(prefix.length, -1);
+  const text = Yaml.stringify(doc);
+  if (!text.startsWith(prefix) || !text.endsWith('\n')) throw DECLINE;
+  return text.slice(prefix.length, -1);
 }
 
 /** A key written by cdk8s, as for `libValue` with `implicitKey` true: `{a: {[key]: 0}}`. */
@@ -224,9 +312,9 @@ function libKey(key: string, depth: number): string {
   let doc: unknown = { [key]: 0 };
   for (let d = 1; d < depth; d++) doc = { a: doc };
   const prefix = nestedPrefix(depth);
-  const out = Yaml.stringify(doc);
-  if (!out.startsWith(prefix) || !out.endsWith(': 0\n')) throw DECLINE;
-  const str = out.slice(prefix.length, -': 0\n'.length);
+  const text = Yaml.stringify(doc);
+  if (!text.startsWith(prefix) || !text.endsWith(': 0\n')) throw DECLINE;
+  const str = text.slice(prefix.length, -': 0\n'.length);
   if (str.includes('\n')) throw DECLINE; // an explicit `? key` entry
   return str;
 }
