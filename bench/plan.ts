@@ -22,6 +22,7 @@ export function plan(options: PlanOptions): Group[] {
   const chainLength = options.quick ? 1_000 : 10_000;
   const diffObjects = options.quick ? 1_000 : 10_000;
   const repeats = options.quick ? 1 : 3;
+  const runs = repeats === 1 ? 'one run' : `median of ${repeats}`;
   const anchor = options.anchorTimeoutMs;
   const inProcess = (id: string, label: string, measurement: string, params: MeasurementParams, timeoutMs = SUBJECT_TIMEOUT_MS): RowPlan => ({ id, label, n: params.n, run: { kind: 'in-process', measurement, params }, timeoutMs });
   const whole = (id: string, label: string, n: number, run: Omit<WholeProcess, 'kind' | 'repeats'>, timeoutMs = SUBJECT_TIMEOUT_MS): RowPlan => ({ id, label, n, run: { kind: 'process', repeats, ...run }, timeoutMs });
@@ -39,15 +40,15 @@ export function plan(options: PlanOptions): Group[] {
       ],
     })),
     charts: [
-      { title: `${charts.toLocaleString('en-US')} services: ${charts.toLocaleString('en-US')} charts vs one, berth`, rows: [inProcess(`charts/berth/${charts}`, `berth, ${charts} charts`, 'berth', { n: charts, charts }), inProcess(`charts/berth/1`, 'berth, 1 chart', 'berth', { n: charts })] },
-      { title: `${charts.toLocaleString('en-US')} services: ${charts.toLocaleString('en-US')} charts vs one, cdk8s-plus`, rows: [inProcess(`charts/cdk8s-plus/${charts}`, `cdk8s-plus, ${charts} charts`, 'cdk8s-plus', { n: charts, charts }, anchor), inProcess(`charts/cdk8s-plus/1`, 'cdk8s-plus, 1 chart', 'cdk8s-plus', { n: charts }, anchor)] },
+      { title: `${charts.toLocaleString('en-US')} services: ${charts.toLocaleString('en-US')} charts vs one, berth`, rows: [inProcess(`charts/berth/${charts}`, `berth, ${charts.toLocaleString('en-US')} charts`, 'berth', { n: charts, charts }), inProcess(`charts/berth/1`, 'berth, 1 chart', 'berth', { n: charts })] },
+      { title: `${charts.toLocaleString('en-US')} services: ${charts.toLocaleString('en-US')} charts vs one, cdk8s-plus`, rows: [inProcess(`charts/cdk8s-plus/${charts}`, `cdk8s-plus, ${charts.toLocaleString('en-US')} charts`, 'cdk8s-plus', { n: charts, charts }, anchor), inProcess(`charts/cdk8s-plus/1`, 'cdk8s-plus, 1 chart', 'cdk8s-plus', { n: charts }, anchor)] },
     ],
     chain: [
       { title: `dependency chain of ${chainLength.toLocaleString('en-US')} ConfigMaps, in-process`, rows: [inProcess(`chain/berth/${chainLength}`, 'berth', 'berth-chain', { n: chainLength }), inProcess(`chain/cdk8s/${chainLength}`, 'cdk8s', 'cdk8s-chain', { n: chainLength }, anchor)] },
     ],
     synth: [
       {
-        title: `guestbook, whole process (${repeats === 1 ? 'one run' : `median of ${repeats}`})`,
+        title: `guestbook, whole process (${runs})`,
         compareYaml: true,
         rows: [
           whole('synth/berth', 'berth synth', 6, { command: [process.execPath, 'bin/berth.js', 'synth', '-o', '{out}'], cwd: '.', okExitCodes: [0] }),
@@ -57,8 +58,16 @@ export function plan(options: PlanOptions): Group[] {
       },
     ],
     diff: [
-      { title: `diff offline, ${diffObjects.toLocaleString('en-US')} objects each side, whole process (${repeats === 1 ? 'one run' : `median of ${repeats}`})`, rows: [whole(`diff/berth/${diffObjects}`, 'berth diff --desired --live', diffObjects, { command: [process.execPath, 'bin/berth.js', 'diff', '--desired', '{in}/desired.yaml', '--live', '{in}/live.yaml'], cwd: '.', okExitCodes: [0, 1], inputs: { diff: diffObjects } })] },
-      { title: `diff offline, ${diffObjects.toLocaleString('en-US')} objects each side: read + diff + print, in-process`, rows: [inProcess(`diff/in-process/${diffObjects}`, 'berth (lib/diff)', 'diff', { n: diffObjects })] },
+      {
+        title: `diff offline, ${diffObjects.toLocaleString('en-US')} objects each side, whole process (${runs})`,
+        rows: (['yaml', 'json'] as const).map((format) => whole(`diff/berth-${format}/${diffObjects}`, `berth diff, live as ${format === 'yaml' ? 'YAML' : 'JSON'}`, diffObjects, {
+          command: [process.execPath, 'bin/berth.js', 'diff', '--desired', '{in}/desired.yaml', '--live', `{in}/live.${format}`],
+          cwd: '.',
+          okExitCodes: [0, 1],
+          inputs: { diff: diffObjects },
+        })),
+      },
+      { title: `diff offline, ${diffObjects.toLocaleString('en-US')} objects each side: read + diff + print, in-process`, rows: [inProcess(`diff/in-process/${diffObjects}`, 'berth (lib/diff), live as YAML', 'diff', { n: diffObjects })] },
     ],
   };
   return SCENARIOS.filter((scenario) => options.only.length === 0 || options.only.includes(scenario)).flatMap((scenario) => groups[scenario]);

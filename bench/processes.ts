@@ -74,5 +74,6 @@ export function failureOf(outcome: ProcessOutcome): string {
   const lines = outcome.stderr.split('\n');
   const error = lines.find((line) => /^([A-Z]\w*)?Error\b/.test(line)) ?? lines.find((line) => /FATAL ERROR/.test(line));
   if (error) return error.trim().slice(0, 200);
-  return outcome.signal ? `killed by ${outcome.signal}` : `exit code ${outcome.exitCode}`;
+  const last = lines.map((line) => line.trim()).filter(Boolean).pop();
+  return `${outcome.signal ? `killed by ${outcome.signal}` : `exit code ${outcome.exitCode}`}${last ? `: ${last.slice(0, 200)}` : ''}`;
 }

@@ -1,5 +1,8 @@
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { writeDiffInputs } from '../../bench/diff-inputs';
 import { RowResult } from '../../bench/types';
 
 // The bench harness end to end, on small sizes: every row runs and the ways of building the workload agree on what
@@ -31,13 +34,27 @@ test('the workload built every way writes the same objects; the chain synthesize
   expect(rows.find((row) => row.id === 'workload/cdk8s-plus/10')).toMatchObject({ sameYaml: false, timeRatio: expect.any(Number) });
 }, 120_000);
 
-test('--quick: the guestbook as a cdk8s project (npx cdk8s synth, ts-node) synthesizes the YAML of berth synth', () => {
-  const { rows } = bench('--quick', '--only', 'synth');
+test('--quick: the guestbook as a cdk8s project (npx cdk8s synth, ts-node) synthesizes the YAML of berth synth; diff runs', () => {
+  const { rows } = bench('--quick', '--only', 'synth,diff');
   expect(rows).toEqual([
     expect.objectContaining({ id: 'synth/berth', status: 'ok', objects: 6, runsMs: [expect.any(Number)] }),
     expect.objectContaining({ id: 'synth/cdk8s', status: 'ok', objects: 6, sameYaml: true }),
+    expect.objectContaining({ id: 'diff/berth-yaml/1000', status: 'ok' }),
+    expect.objectContaining({ id: 'diff/berth-json/1000', status: 'ok' }),
+    expect.objectContaining({ id: 'diff/in-process/1000', status: 'ok', objects: 1000 }),
   ]);
 }, 120_000);
+
+test('the diff inputs are written as kubectl prints them: no YAML anchors or aliases', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-test-'));
+  try {
+    const files = writeDiffInputs(dir, 3);
+    for (const file of [files.desired, files.live]) expect(fs.readFileSync(file, 'utf8')).not.toMatch(/[&*]a\d/);
+    expect(JSON.parse(fs.readFileSync(files.liveJson, 'utf8')).items).toHaveLength(3);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test.each([
   [['--only', 'nope'], 'unknown scenario nope — use workload, charts, chain, synth, diff'],
