@@ -7,6 +7,7 @@ module.exports = {
   moduleNameMapper: {
     '^berth$': '<rootDir>/index.ts',
     '^berth/testing$': '<rootDir>/testing.ts',
+    '^berth/imports$': '<rootDir>/imports.ts',
     '^@guestbook/redis$': '<rootDir>/examples/redis/index.ts',
   },
   testTimeout: 60000,

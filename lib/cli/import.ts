@@ -1,5 +1,6 @@
 import { parseArgs } from 'util';
 import { describeProblem, Problem } from '../problems';
+import { SCHEMA_FILE_SUFFIX } from '../import/check/sidecar';
 import { ImportError, runImport } from '../import/run';
 import { ImportSourceError } from '../import/sources';
 import { readConfig } from './config';
@@ -101,10 +102,16 @@ function printWarnings(problems: readonly Problem[], io: Io): void {
   for (const p of problems) io.err(`${p.severity}: [${p.path}] ${describeProblem(p)}\n`);
 }
 
-/** `imports/k8s/ (38 files)` for a folder import, the files themselves otherwise. */
-function summarize(files: readonly string[]): string {
+/**
+ * `imports/k8s/ (38 files) + imports/k8s.schema.json` for a folder import, the files themselves otherwise; schema
+ * files after the code (`+ 7 schema files` when there are several).
+ */
+function summarize(written: readonly string[]): string {
+  const schemas = written.filter((f) => f.endsWith(SCHEMA_FILE_SUFFIX));
+  const files = written.filter((f) => !f.endsWith(SCHEMA_FILE_SUFFIX));
   const index = files.find((f) => /[\\/]index\.ts$/.test(f));
-  return index ? `${index.slice(0, -'index.ts'.length)} (${files.length} files)` : files.join(', ');
+  const code = index ? `${index.slice(0, -'index.ts'.length)} (${files.length} files)` : files.join(', ');
+  return schemas.length === 0 ? code : `${code} + ${schemas.length === 1 ? schemas[0] : `${schemas.length} schema files`}`;
 }
 
 async function readStdin(): Promise<string> {

@@ -1,3 +1,4 @@
+import { SCHEMA_FILE_SUFFIX } from './check/sidecar';
 import { DeclarationSet } from './declarations';
 import { PropertyDef, TypeRef } from './model';
 import { nameSegment, propertyKeys, typeName, versionSuffix } from './names';
@@ -20,6 +21,8 @@ export interface Crd {
   readonly at: string;
   /** The source it was read from, for problems. */
   readonly source: string;
+  /** `Namespaced` or `Cluster`, as the CRD says (`Namespaced` when it says nothing, as the API server defaults it). */
+  readonly scope: string;
 }
 
 /** Finds the CRDs among YAML documents (also inside `kind: List`); anything else is reported, not fatal. */
@@ -65,7 +68,8 @@ function readCrd(doc: JsonSchema, at: string, source: string, problems: ImportPr
   }
   // The storage version keeps the plain class name; with none marked (v1beta1 `version:`), the first does.
   const storage = versions.some((v) => v.storage) ? versions : versions.map((v, i) => ({ ...v, storage: i === 0 }));
-  return { group: spec.group, kind: names.kind, versions: storage, at, source };
+  const scope = spec.scope === 'Cluster' ? 'Cluster' : 'Namespaced';
+  return { group: spec.group, kind: names.kind, versions: storage, at, source, scope };
 }
 
 /** Declares a construct class (kind) and its props for every served version of every CRD. */
@@ -92,7 +96,8 @@ export function declareCrds(crds: readonly Crd[], fileOf: (group: string) => str
       const properties = schema ? kindProperties(schema, className, version.schemaPath, host) : [metadataProperty(false)];
       const open = !schema || schema['x-kubernetes-preserve-unknown-fields'] === true || !isSchema(schema.properties);
       const props = set.define({ kind: 'struct', id: `${file}#${propsName}`, name: propsName, file, description: `Props of ${className}.`, properties, extra: open ? UNKNOWN : undefined });
-      set.kinds.push({ className, file, group: crd.group, version: version.name, kind: crd.kind, description: schema ? describe(schema) : undefined, props: idOf(props) });
+      const check = schema ? { file: `${file}${SCHEMA_FILE_SUFFIX}`, dialect: 'crd' as const, schema, scope: crd.scope } : undefined;
+      set.kinds.push({ className, file, group: crd.group, version: version.name, kind: crd.kind, description: schema ? describe(schema) : undefined, props: idOf(props), check });
     }
   }
 }

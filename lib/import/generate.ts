@@ -2,6 +2,8 @@ import { declareCrds, readCrds } from './crd';
 import { DeclarationSet } from './declarations';
 import { emitTypeScript, GeneratedFile } from './emit/typescript';
 import { indexFile } from './emit/index-file';
+import { schemaFiles } from './emit/schema-file';
+import { SCHEMA_FILE_SUFFIX } from './check/sidecar';
 import { declareOpenApi, namespaceOf, openApiDefinitions } from './openapi';
 import { ImportProblems } from './problems';
 import { isSchema } from './schema';
@@ -57,7 +59,8 @@ export function generate(inputs: readonly SourceInput[], options: GenerateOption
     const namespaces = new Set(Object.keys(definitions).map(namespaceOf));
     folder = namespaces.size > 1 ? name : undefined;
     const root = isSchema(document.definitions) ? 'definitions' : 'components.schemas';
-    declareOpenApi(definitions, root, (id) => (folder ? `${folder}/${namespaceOf(id)}` : name), options.prefix, source, problems, set, options.progress && ((d, t) => options.progress!(d, t, 'kinds')));
+    const fileOf = (id: string) => (folder ? `${folder}/${namespaceOf(id)}` : name);
+    declareOpenApi(definitions, root, fileOf, options.prefix, source, problems, set, `${name}${SCHEMA_FILE_SUFFIX}`, options.progress && ((d, t) => options.progress!(d, t, 'kinds')));
   } else {
     const crds = inputs.flatMap(({ documents, source }) => {
       const found = readCrds(documents, source, problems);
@@ -67,5 +70,6 @@ export function generate(inputs: readonly SourceInput[], options: GenerateOption
     declareCrds(crds, (group) => options.name ?? group, options.prefix, problems, set);
   }
   const files = emitTypeScript({ declarations: new Map(set.ordered().map((d) => [d.id, d])), kinds: set.kinds }, banner, options.progress && ((d, t) => options.progress!(d, t, 'files')));
-  return { files: folder ? [...files, indexFile(folder, files, banner)] : files, problems, kinds: set.kinds.length };
+  const schemas = schemaFiles(set.kinds, definitions ?? {}, banner);
+  return { files: [...files, ...(folder ? [indexFile(folder, files, banner)] : []), ...schemas], problems, kinds: set.kinds.length };
 }

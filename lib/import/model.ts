@@ -64,6 +64,21 @@ export interface KindDecl {
   readonly description?: string;
   /** The struct of the object's props (everything but apiVersion/kind). */
   readonly props: string;
+  /** The schema the kind's objects are checked against at synth; none when the source gives no schema. */
+  readonly check?: KindCheck;
+}
+
+/** A kind's entry in the schema file written beside the generated code (`imports/<name>.schema.json`). */
+export interface KindCheck {
+  /** The schema file, relative to the output directory: `operator.etcd.io.schema.json`. */
+  readonly file: string;
+  readonly dialect: 'crd' | 'openapi';
+  /** CRDs: the version's openAPIV3Schema as the source gives it. */
+  readonly schema?: { readonly [key: string]: unknown };
+  /** OpenAPI: the id of the kind's definition. */
+  readonly definition?: string;
+  /** CRDs: `Namespaced` or `Cluster`. */
+  readonly scope?: string;
 }
 
 /** Everything one source produces: declarations by id, kinds, and the output files they go to. */

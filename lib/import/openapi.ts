@@ -48,6 +48,8 @@ export function declareOpenApi(
   source: string,
   problems: ImportProblems,
   set: DeclarationSet,
+  /** The schema file the kinds are checked against, relative to the output directory (`k8s.schema.json`). */
+  schemaFile: string,
   progress: (done: number, total: number) => void = () => undefined,
 ): void {
   const reader = new DefinitionReader(definitions, root, fileOf, source, problems, set);
@@ -68,7 +70,8 @@ export function declareOpenApi(
       ...own.map(([wire, s], j) => propertyDef(wire, keys[j], s, required.has(wire), `${className}${nameSegment(wire)}`, `${root}.${id}.properties.${wire}`, reader.host(file))),
     ];
     const props = set.define({ kind: 'struct', id: `${file}#${propsName}`, name: propsName, file, description: `Props of ${className}.`, properties });
-    set.kinds.push({ className, file, ...gvk, description: describe(schema), props: (props as { id: string }).id });
+    const check = { file: schemaFile, dialect: 'openapi' as const, definition: id };
+    set.kinds.push({ className, file, ...gvk, description: describe(schema), props: (props as { id: string }).id, check });
     progress(i + 1, kinds.length);
   });
   if (kinds.length === 0) ids.forEach((id) => reader.definition(id, `${root}.${id}`));

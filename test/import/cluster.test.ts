@@ -42,7 +42,7 @@ describe('berth import cluster', () => {
     const result = await run(['import', 'cluster', '--kubeconfig', 'kubeconfig', '--context', 'recorded'], dir);
     expect(result.stderr).toBe('');
     // apps/v1's five kinds, and autoscaling/v1 Scale and v1 PersistentVolumeClaim, whose schemas the document carries.
-    expect(result.stdout).toBe('imported cluster: 7 kinds → imports/cluster/ (8 files)\n');
+    expect(result.stdout).toBe('imported cluster: 7 kinds → imports/cluster/ (8 files) + imports/cluster.schema.json\n');
     expect(result.code).toBe(0);
     expect(requests).toEqual(expect.arrayContaining(['GET /openapi/v3', `GET ${appsV1Url}`]));
     const apps = fs.readFileSync(path.join(dir, 'imports', 'cluster', 'apps-v1.ts'), 'utf8');
@@ -57,6 +57,8 @@ describe('berth import cluster', () => {
     const modules = path.join(dir, 'node_modules');
     fs.mkdirSync(modules, { recursive: true });
     for (const name of ['cdk8s', 'constructs']) if (!fs.existsSync(path.join(modules, name))) fs.symlinkSync(path.join(REPO, 'node_modules', name), path.join(modules, name), 'dir');
+    // the generated classes check their objects at synth through berth/imports
+    if (!fs.existsSync(path.join(modules, 'berth'))) fs.symlinkSync(REPO, path.join(modules, 'berth'), 'dir');
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'commonjs', lib: ['ES2022'], types: [], skipLibCheck: true, isolatedModules: true, noUnusedLocals: true }, include: ['imports/**/*.ts'] }));
     const tsc = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { encoding: 'utf8', timeout: 120_000 });
     expect(tsc.stdout + tsc.stderr).toBe('');

@@ -35,11 +35,11 @@ describe('berth import, compiled and used beside berth constructs', () => {
 
   test('imports every entry of cdk8s.yaml', () => {
     expect(imported.stderr).toContain('warning: [edge-cases.yaml]');
-    expect(imported.stdout).toContain('imported k8s@1.32: 83 kinds → imports/k8s/ (');
+    expect(imported.stdout).toContain('imported k8s@1.32: 83 kinds → imports/k8s/ (38 files) + imports/k8s.schema.json\n');
     // The CRD files are generated together: one file per API group (prometheuses and servicemonitors share one).
-    expect(imported.stdout).toContain(`imported ${CRDS.map((f) => `crds/${f}`).join(', ')}: 11 kinds → imports/cert-manager.io.ts, imports/extensions.istio.io.ts, imports/gateway.networking.k8s.io.ts, imports/monitoring.coreos.com.ts, imports/networking.istio.io.ts, imports/operator.etcd.io.ts, imports/samplecontroller.k8s.io.ts\n`);
-    expect(imported.stdout).toContain('imported edge:=edge-cases.yaml: 3 kinds → imports/edge.ts');
-    expect(imported.stdout).toContain('imported things:=openapi-v3-problems.json: 1 kind → imports/things/ (3 files)');
+    expect(imported.stdout).toContain(`imported ${CRDS.map((f) => `crds/${f}`).join(', ')}: 11 kinds → imports/cert-manager.io.ts, imports/extensions.istio.io.ts, imports/gateway.networking.k8s.io.ts, imports/monitoring.coreos.com.ts, imports/networking.istio.io.ts, imports/operator.etcd.io.ts, imports/samplecontroller.k8s.io.ts + 7 schema files\n`);
+    expect(imported.stdout).toContain('imported edge:=edge-cases.yaml: 3 kinds → imports/edge.ts + imports/edge.schema.json\n');
+    expect(imported.stdout).toContain('imported things:=openapi-v3-problems.json: 1 kind → imports/things/ (3 files) + imports/things.schema.json\n');
     expect(imported.code).toBe(0);
   });
 

@@ -83,7 +83,8 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[], pr
     for (const declaration of declarations) if (!propsOfKinds.has(declaration.id)) declare(declaration);
     if ([...needs].some((id) => model.declarations.get(id)?.file === file)) body.push(WIRE_HELPERS[0], ...(omitUsed ? [BLANK_LINE, WIRE_HELPERS[1]] : []));
 
-    const statements: (string | WriterFunction | StatementStructures)[] = [`${banner.map((l) => `// ${l}`).join('\n')}\n`, ...importStructures(imports, kinds.length > 0), ...body];
+    const checked = kinds.some((k) => k.check);
+    const statements: (string | WriterFunction | StatementStructures)[] = [`${banner.map((l) => `// ${l}`).join('\n')}\n`, ...importStructures(imports, kinds.length > 0, checked), ...(checked ? [DIRNAME] : []), ...body];
     const source = project.createSourceFile(`/${file}.ts`, { statements }, { overwrite: true });
     const text = source.getFullText().replace(/\n+$/, '\n');
     project.removeSourceFile(source);
@@ -92,10 +93,18 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[], pr
   });
 }
 
-function importStructures(imports: FileImports, hasClasses: boolean): ImportDeclarationStructure[] {
+/**
+ * Where the file is, to find its schema file: CommonJS's `__dirname` (cdk8s apps, berth/register and ts-node all run
+ * CommonJS), declared in the file so that compiling it does not need @types/node.
+ */
+const DIRNAME: WriterFunction = (writer) =>
+  writer.blankLineIfLastNot().writeLine("/** This file's directory, where its schema file is (CommonJS). */").writeLine('declare const __dirname: string;');
+
+function importStructures(imports: FileImports, hasClasses: boolean, checked: boolean): ImportDeclarationStructure[] {
   const out: ImportDeclarationStructure[] = [];
   const dir = path.posix.dirname(imports.file);
   const named = (names: Iterable<string>) => [...names].sort().map((name) => ({ name }));
+  if (checked) out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: 'berth/imports', namedImports: [{ name: 'addSchemaRule' }] });
   if (imports.fromCdk8s.size > 0) out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: 'cdk8s', namedImports: named(imports.fromCdk8s) });
   if (hasClasses) out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: 'constructs', namedImports: [{ name: 'Construct' }] });
   for (const file of [...imports.fromFiles.keys()].sort()) {
@@ -166,8 +175,8 @@ function classStructure(kind: KindDecl, props: StructDecl, wire: boolean, import
           { name: 'id', type: 'string' },
           { name: 'props', type: props.name, initializer: optional ? '{}' : undefined },
         ],
-        docs: docs(`Defines a ${name} in \`scope\`.`),
-        statements: [`super(scope, id, { ...${name}.GVK, ...props });`],
+        docs: docs(`Defines a ${name} in \`scope\`${kind.check ? '; at synth the object is checked against the schema it was generated from' : ''}.`),
+        statements: [`super(scope, id, { ...${name}.GVK, ...props });`, ...(kind.check ? [`addSchemaRule(this, __dirname, ${quote(path.posix.relative(path.posix.dirname(kind.file), kind.check.file))});`] : [])],
       },
     ],
   };
