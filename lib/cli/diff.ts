@@ -5,6 +5,8 @@ import { APPLYSET_LABEL, defaultApplysetId } from '../diff/applyset';
 import { ConnectOptions, diffAgainstCluster, LiveCluster } from '../diff/cluster';
 import { connectCluster } from '../live';
 import { diffObjects } from '../diff/engine';
+import { addImportedKinds } from '../diff/imported';
+import { TypeResolver } from '../diff/schema';
 import { loadObjects, parseObjects } from '../diff/load';
 import { formatJson, formatText } from '../diff/render';
 import { DiffInputError, DiffReport, KubeObject } from '../diff/types';
@@ -78,12 +80,15 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
       prune: Boolean(values.prune),
       applysetId: applyset,
     };
+    // The list types of the project's imported CRD kinds (imports/*.schema.json), with or without the CRD among the objects.
+    const resolver = TypeResolver.bundled();
+    addImportedKinds(resolver, io.cwd);
     let report: DiffReport;
     if (values.live) {
-      report = diffObjects(desired, loadObjects(values.live, io.cwd), { ...common, namespace: values.namespace ?? 'default' });
+      report = diffObjects(desired, loadObjects(values.live, io.cwd), { ...common, namespace: values.namespace ?? 'default' }, resolver);
     } else {
       const cluster = await connect({ kubeconfig: values.kubeconfig, context: values.context, namespace: values.namespace });
-      report = await diffAgainstCluster(desired, cluster, { ...common, namespace: values.namespace ?? cluster.namespace ?? 'default', serverSide: Boolean(values['server-side']) });
+      report = await diffAgainstCluster(desired, cluster, { ...common, namespace: values.namespace ?? cluster.namespace ?? 'default', serverSide: Boolean(values['server-side']) }, resolver);
     }
     io.out(values.json ? formatJson(report) : formatText(report, { style: painter(io.isTTY), showSecrets: Boolean(values['show-secrets']) }));
     return report.objects.some((o) => o.verdict !== 'no-change') ? 1 : 0;
