@@ -43,7 +43,6 @@ interface MetadataInternals {
 }
 
 const NOT_PLAIN = Symbol('not plain data');
-const FIRST_KEYS = ['apiVersion', 'kind', 'metadata'];
 
 function render(props: Record<string, unknown>, metadata: MetadataInternals): unknown {
   const meta = clean(
@@ -58,10 +57,16 @@ function render(props: Record<string, unknown>, metadata: MetadataInternals): un
     },
     true,
   );
-  const body = clean({ ...props, metadata: meta }, false) as Record<string, unknown>;
+  // cdk8s cleans the metadata a second time inside the whole object; that pass changes nothing (it is sorted and
+  // plain already), so the metadata is set aside and put back.
+  const rest: Record<string, unknown> = { ...props };
+  delete rest.metadata;
+  const body = (clean(rest, false) ?? {}) as Record<string, unknown>;
   // apiVersion, kind and metadata first, then the rest in sorted order (as cdk8s orders the top level)
   const result: Record<string, unknown> = {};
-  for (const key of FIRST_KEYS) if (key in body) result[key] = body[key];
+  if ('apiVersion' in body) result.apiVersion = body.apiVersion;
+  if ('kind' in body) result.kind = body.kind;
+  if (meta !== undefined) result.metadata = meta;
   for (const key of Object.keys(body)) if (!(key in result)) result[key] = body[key];
   return result;
 }
@@ -69,18 +74,26 @@ function render(props: Record<string, unknown>, metadata: MetadataInternals): un
 /**
  * cdk8s's `resolve` followed by `sanitizeValue` (sorted keys; null and undefined dropped from objects; with
  * `dropEmpty`, as for metadata, empty arrays and objects dropped too).
+ *
+ * Arrays and plain objects, nearly every value, take a short way: of the three resolvers only the implicit token
+ * can apply to them (a Lazy is neither; a number-or-string union is not a plain object, and an array has no
+ * `value`). Everything else goes through all three.
  */
 function clean(value: unknown, dropEmpty: boolean): unknown {
   if (value === null || value === undefined) return undefined;
-  if (typeof value !== 'object' && typeof value !== 'function') return value;
-  const resolved = resolveToken(value as object);
-  if (resolved !== value) return clean(resolved, dropEmpty);
-  if (Array.isArray(value)) {
-    if (dropEmpty && value.length === 0) return undefined;
-    return value.map((item) => clean(item, dropEmpty));
+  if (typeof value !== 'object') return typeof value === 'function' ? cleanOther(value, dropEmpty) : value;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Array.prototype) {
+    const list = value as unknown[] & { resolve?: unknown; value?: unknown };
+    if (typeof list.resolve === 'function' || list.value !== undefined) return cleanOther(value, dropEmpty);
+    if (dropEmpty && list.length === 0) return undefined;
+    const result = new Array<unknown>(list.length);
+    for (let i = 0; i < list.length; i++) result[i] = clean(list[i], dropEmpty);
+    return result;
   }
-  if ((value as object).constructor !== Object) throw NOT_PLAIN;
+  if (prototype !== Object.prototype || (value as object).constructor !== Object) return cleanOther(value, dropEmpty);
   const source = value as Record<string, unknown>;
+  if (typeof source.resolve === 'function') return clean((source.resolve as () => unknown)(), dropEmpty);
   const result: Record<string, unknown> = {};
   let empty = true;
   for (const key of Object.keys(source).sort()) {
@@ -91,6 +104,17 @@ function clean(value: unknown, dropEmpty: boolean): unknown {
     }
   }
   return dropEmpty && empty ? undefined : result;
+}
+
+/** A value that is not a plain array or object: a resolver turns it into one, or it is not data. */
+function cleanOther(value: object, dropEmpty: boolean): unknown {
+  const resolved = resolveToken(value);
+  if (resolved === value) {
+    // an array with a `value` key that is not a number or string: cdk8s maps it like any array
+    if (Object.getPrototypeOf(value) === Array.prototype) return clean(Array.prototype.slice.call(value), dropEmpty);
+    throw NOT_PLAIN; // class instances, array subclasses, null-prototype objects: cdk8s decides
+  }
+  return clean(resolved, dropEmpty);
 }
 
 /** cdk8s's three built-in resolvers, in their order: a Lazy, an implicit token, a number-or-string union. */

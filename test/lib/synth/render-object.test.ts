@@ -60,6 +60,25 @@ describe('renderApiObject', () => {
     expectSameAsCdk8s(object);
   });
 
+  test('odd containers: arrays with extra keys, array subclasses, null prototypes, a "constructor" key', () => {
+    const tagged = Object.assign(['a', 'b'], { value: { not: 'a union' } });
+    class List extends Array<string> {}
+    const subclass = List.from(['x']);
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    const values: unknown[] = [tagged, subclass, bare, { constructor: 'x' }, Object.assign(['p'], { resolve: () => ['q'] }), Object.assign(['n'], { value: 7 })];
+    for (const value of values) {
+      const object = new cdk8s.ApiObject(chart(), 'odd', { apiVersion: 'v1', kind: 'ConfigMap', data: { value } });
+      let theirs: unknown;
+      try {
+        theirs = object.toJson();
+      } catch (error) {
+        expect(() => renderApiObject(object)).toThrow((error as Error).message);
+        continue;
+      }
+      expect(JSON.stringify(renderApiObject(object))).toBe(JSON.stringify(theirs));
+    }
+  });
+
   test('empty metadata maps and lists are dropped as cdk8s drops them', () => {
     const object = new cdk8s.ApiObject(new cdk8s.Chart(new cdk8s.App(), 'bare'), 'x', { apiVersion: 'v1', kind: 'ConfigMap' });
     expectSameAsCdk8s(object);
