@@ -4,6 +4,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import * as YAML from 'yaml';
 import { berth, readTree, REPO, tempDir } from '../helpers';
+import { FIXTURES } from './helpers';
 
 /**
  * Issue 7's check, as a user works: `berth init`, `berth import` of two real CRDs (etcd-operator's EtcdCluster,
@@ -11,8 +12,8 @@ import { berth, readTree, REPO, tempDir } from '../helpers';
  * bad values fail it naming the construct and the field, and what it writes validates against the CRDs' own
  * schemas with ajv — independently of berth's own check.
  */
-const SHARED = '/work/shared/fixtures/crds';
-const CRDS = fs.existsSync(SHARED) ? SHARED : path.join(REPO, 'test', 'fixtures', 'import', 'crds');
+/** Byte-exact copies of the upstream files (test/fixtures/import/crds/README.md). */
+const CRDS = path.join(FIXTURES, 'crds');
 const ETCD = 'operator.etcd.io_etcdclusters.yaml';
 const MONITORS = 'monitoring.coreos.com_servicemonitors.yaml';
 
