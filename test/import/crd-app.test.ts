@@ -92,7 +92,7 @@ describe('an imported custom resource beside berth constructs', () => {
     for (const [kind, file] of [['EtcdCluster', ETCD], ['ServiceMonitor', MONITORS]]) {
       const crd = YAML.parse(fs.readFileSync(path.join(CRDS, file), 'utf8'));
       const schema = crd.spec.versions.find((v: { storage: boolean }) => v.storage).schema.openAPIV3Schema;
-      const validate = ajv.compile(closed(schema));
+      const validate = ajv.compile(closed(schema) as Record<string, unknown>);
       const object = objects.find((o) => o.kind === kind);
       expect([kind, validate(object), validate.errors ?? []]).toEqual([kind, true, []]);
       // and it is the object the program described, not an empty one that would pass anything
