@@ -25,7 +25,7 @@ describe('import of CRDs', () => {
     const file = JSON.parse(textOf(result, 'samplecontroller.k8s.io.schema.json'));
     expect(file).toMatchSnapshot();
     expect(Object.keys(file)).toEqual(['//', 'dialect', 'kinds']);
-    expect(textOf(result, '.ts')).toContain("addSchemaRule(this, __dirname, 'samplecontroller.k8s.io.schema.json');");
+    expect(textOf(result, '.ts')).toContain("addSchemaRule(this, schemaDir, 'samplecontroller.k8s.io.schema.json');");
     // every version of a multi-version CRD; `description` keywords go, a property called `description` stays
     const istio = JSON.parse(textOf(generateFixture('crds/networking.istio.io_virtualservices.yaml'), 'schema.json'));
     expect(Object.keys(istio.kinds)).toEqual(['networking.istio.io/v1/VirtualService', 'networking.istio.io/v1alpha3/VirtualService', 'networking.istio.io/v1beta1/VirtualService']);
@@ -37,7 +37,7 @@ describe('import of CRDs', () => {
   test('a version without a schema has no check', () => {
     const text = textOf(generateFixture('edge-cases.yaml', { name: 'edge' }), 'edge.ts');
     expect(declaration(text, 'class', 'WidgetV1Beta1')).not.toContain('addSchemaRule');
-    expect(declaration(text, 'class', 'Widget')).toContain("addSchemaRule(this, __dirname, 'edge.schema.json');");
+    expect(declaration(text, 'class', 'Widget')).toContain("addSchemaRule(this, schemaDir, 'edge.schema.json');");
   });
 
   test('every served version of a multi-version CRD, the storage version without suffix', () => {

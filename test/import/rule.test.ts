@@ -9,7 +9,7 @@ import { tempDir } from '../helpers';
 import { generateFixture } from './helpers';
 
 /**
- * The rule generated classes register (`addSchemaRule(this, __dirname, 'x.schema.json')`), in process: a class
+ * The rule generated classes register (`addSchemaRule(this, schemaDir, 'x.schema.json')`, schemaDir being the file's `__dirname`), in process: a class
  * shaped as `berth import` writes it, against the schema file `berth import` writes for the etcd CRD.
  */
 const dir = tempDir('berth-import-rule-');
@@ -77,6 +77,20 @@ describe('addSchemaRule', () => {
     const app = new Cdk8sApp({ outdir: tempDir() });
     new EtcdCluster(new Cdk8sChart(app, 'plain'), 'store', { spec: { ...GOOD, version: 3 } });
     expect(() => app.synth()).toThrow(/\[plain\/store\] spec\.version must be a string, got 3 — use "3"/);
+  });
+
+  test('without a directory (generated code run as an ES module) the object is not checked, with a warning', () => {
+    class Esm extends ApiObject {
+      constructor(scope: Construct, id: string) {
+        super(scope, id, { ...EtcdCluster.GVK, spec: { size: 'x' } });
+        addSchemaRule(this, undefined, 'operator.etcd.io.schema.json');
+      }
+    }
+    const chart = new Chart(new App({ appc: false }), 'shop');
+    new Esm(chart, 'store');
+    expect(problemsOf(chart).map(formatProblem)).toEqual([
+      '[shop/store] cannot be checked against its schema: the generated code does not know its directory, so cannot find operator.etcd.io.schema.json — run the app as CommonJS (as cdk8s apps, berth/register and ts-node do)',
+    ]);
   });
 
   test('a missing schema file is a warning, not a crash', () => {

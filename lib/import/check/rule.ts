@@ -18,7 +18,13 @@ export interface SchemaChecked extends IConstruct {
  * checked as it is emitted — after `toJson()`, JSON patches included — and the schema file is read on the
  * first check only.
  */
-export function addSchemaRule(object: SchemaChecked, dir: string, file: string): void {
+export function addSchemaRule(object: SchemaChecked, dir: string | undefined, file: string): void {
+  if (dir === undefined) {
+    addRule(object, (problems) =>
+      problems.warn('', `cannot be checked against its schema: the generated code does not know its directory, so cannot find ${file}`, { fix: 'run the app as CommonJS (as cdk8s apps, berth/register and ts-node do)' }),
+    );
+    return;
+  }
   const schemaFile = path.resolve(dir, file);
   addRule(object, (problems) => check(object, schemaFile, problems));
 }

@@ -54,7 +54,7 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[], pr
   const names = [...files.keys()].sort();
   return names.map((file, index) => {
     const { kinds, declarations } = files.get(file)!;
-    const locals = [...kinds.map((k) => k.className), ...declarations.flatMap((d) => [d.name, wireFunctionName(d.name)]), '_compact', '_omit'];
+    const locals = [...kinds.map((k) => k.className), ...declarations.flatMap((d) => [d.name, wireFunctionName(d.name)]), '_compact', '_omit', 'addSchemaRule', 'schemaDir'];
     const imports = newImports(file, locals);
     const ctx: WireContext = { declarations: model.declarations, needs, imports };
     const body: (string | WriterFunction | StatementStructures)[] = [];
@@ -95,10 +95,15 @@ export function emitTypeScript(model: ImportModel, banner: readonly string[], pr
 
 /**
  * Where the file is, to find its schema file: CommonJS's `__dirname` (cdk8s apps, berth/register and ts-node all run
- * CommonJS), declared in the file so that compiling it does not need @types/node.
+ * CommonJS), declared in the file so that compiling it does not need @types/node. An ES module has none: its objects
+ * are then not checked (a warning says so) instead of the constructor throwing a ReferenceError.
  */
 const DIRNAME: WriterFunction = (writer) =>
-  writer.blankLineIfLastNot().writeLine("/** This file's directory, where its schema file is (CommonJS). */").writeLine('declare const __dirname: string;');
+  writer
+    .blankLineIfLastNot()
+    .writeLine("/** This file's directory, where its schema file is: CommonJS's `__dirname` (none in an ES module). */")
+    .writeLine('declare const __dirname: string | undefined;')
+    .writeLine("const schemaDir = typeof __dirname === 'string' ? __dirname : undefined;");
 
 function importStructures(imports: FileImports, hasClasses: boolean, checked: boolean): ImportDeclarationStructure[] {
   const out: ImportDeclarationStructure[] = [];
@@ -176,7 +181,7 @@ function classStructure(kind: KindDecl, props: StructDecl, wire: boolean, import
           { name: 'props', type: props.name, initializer: optional ? '{}' : undefined },
         ],
         docs: docs(`Defines a ${name} in \`scope\`${kind.check ? '; at synth the object is checked against the schema it was generated from' : ''}.`),
-        statements: [`super(scope, id, { ...${name}.GVK, ...props });`, ...(kind.check ? [`addSchemaRule(this, __dirname, ${quote(path.posix.relative(path.posix.dirname(kind.file), kind.check.file))});`] : [])],
+        statements: [`super(scope, id, { ...${name}.GVK, ...props });`, ...(kind.check ? [`addSchemaRule(this, schemaDir, ${quote(path.posix.relative(path.posix.dirname(kind.file), kind.check.file))});`] : [])],
       },
     ],
   };
