@@ -1,4 +1,4 @@
-import { definitionId } from '../check/validate';
+import { definitionId } from '../check/keywords';
 import { KindDecl } from '../model';
 import { isSchema, JsonSchema } from '../schema';
 import { GeneratedFile } from './typescript';
