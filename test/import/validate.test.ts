@@ -94,6 +94,21 @@ describe('validateObject, CRD schemas (structural)', () => {
     expect(crd(spec)).toEqual([expected]);
   });
 
+  test.each([
+    ['date-time', ['2024-05-01T12:00:00Z', '2024-05-01T12:00:00.123+02:00', '2024-05-01t12:00', '2024-05-01 12:00:00'], ['yesterday', '2024-05-01', '12:00:00Z']],
+    ['date', ['2024-05-01'], ['2024-5-1', '2024-05-01T00:00:00Z']],
+    ['byte', ['', 'YWJj', 'YWJjZA==', 'YWJj\nZGVm'], ['abc', 'YWJjZA=', '$$$$']],
+    ['uuid', ['123e4567-e89b-12d3-a456-426614174000', '123E4567E89B12D3A456426614174000'], ['123e4567', 'not-a-uuid']],
+    ['ipv4', ['10.0.0.1'], ['10.0.0', '::1', '256.0.0.1']],
+    ['ipv6', ['fd00::1', '::ffff:10.0.0.1'], ['10.0.0.1', 'fd00:::1']],
+    ['cidr', ['10.0.0.0/16', 'fd00::/8'], ['10.0.0.0', '10.0.0.0/33', 'x/8']],
+    ['password', ['anything'], []],
+  ])('format %s', (format, good, bad) => {
+    const schema = { type: 'object', properties: { v: { type: 'string', format } } };
+    for (const v of good) expect([v, validateObject({ v }, schema, { dialect: 'crd' })]).toEqual([v, []]);
+    for (const v of bad) expect([v, validateObject({ v }, schema, { dialect: 'crd' }).length]).toEqual([v, 1]);
+  });
+
   test('a missing required field, unless the schema defaults it; every problem at once', () => {
     const object = { ...VALID, spec: { mode: 'x' } };
     expect(validateObject(object, CRD_SCHEMA, { dialect: 'crd' }).map(text)).toEqual([
