@@ -4,7 +4,8 @@ import Ajv from 'ajv';
 import * as YAML from 'yaml';
 import { describeProblem } from '../../lib/problems';
 import { validateObject, Violation } from '../../lib/import/check/validate';
-import { BUNDLED_SCHEMA } from '../../lib/kubernetes/schema';
+import { KubeObject } from '../../lib/diff/types';
+import { BUNDLED_SCHEMA, KubernetesSchema } from '../../lib/kubernetes/schema';
 import { REPO } from '../helpers';
 import { FIXTURES } from './helpers';
 
@@ -166,6 +167,16 @@ describe('validateObject, CRD schemas (structural)', () => {
   });
 });
 
+const BUILTIN: KubeObject[] = [
+  { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', labels: { a: 'b' } }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080, protocol: 'TCP' }] } },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', annotations: { 'x.io/y': 'z' } }, spec: { ingressClassName: 'nginx', tls: [{ hosts: ['a.example.com'], secretName: 't' }], rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 's', port: { number: 80 } } } }] } }] } },
+  { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { backoffLimit: 2, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox', args: ['date'], resources: { requests: { cpu: 0.1, memory: '10Mi' } } }] } } } } } },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { serviceName: 'db', replicas: 3, selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:16', env: [{ name: 'P', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }], volumeMounts: [{ name: 'data', mountPath: '/data' }], livenessProbe: { tcpSocket: { port: 5432 }, periodSeconds: 10 } }] } }, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }] } },
+  { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 5, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }] } },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'b' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' }, subjects: [{ kind: 'ServiceAccount', name: 'x', namespace: 'y' }] },
+  { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' }, type: 'Opaque', data: { a: 'YWJj' }, stringData: { b: 'c' } },
+];
+
 describe('validateObject, OpenAPI definitions (the built-in API)', () => {
   const definitions = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas', BUNDLED_SCHEMA), 'utf8')).definitions;
   const deployment = (spec: Record<string, unknown>) =>
@@ -183,6 +194,11 @@ describe('validateObject, OpenAPI definitions (the built-in API)', () => {
     ['a missing required field', { template: {} }, ['error: spec.selector is required']],
   ])('%s', (_, spec, expected) => {
     expect(deployment(spec)).toEqual(expected);
+  });
+
+  test.each(BUILTIN.map((o) => [o.kind, o] as const))('a realistic %s passes, as with the bundled ajv schema (closed objects)', (_, object) => {
+    const id = Object.keys(definitions).find((k) => (definitions[k]['x-kubernetes-group-version-kind'] ?? []).some((g: { group: string; version: string; kind: string }) => `${g.group ? `${g.group}/` : ''}${g.version}` === object.apiVersion && g.kind === object.kind));
+    expect([KubernetesSchema.bundled().validate(object), validateObject(object, { $ref: `#/definitions/${id}` }, { dialect: 'openapi', definitions })]).toEqual([[], []]);
   });
 });
 
