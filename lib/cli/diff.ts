@@ -20,7 +20,8 @@ export const DIFF_HELP = `Usage: berth diff [options]
 
 Shows what applying the app would change in the cluster, per object: create, no-change, update (with the
 changed paths), conflict (another field manager owns a field we would set), replace (an immutable field
-changed) or prune (with --prune). Never writes to the cluster.
+changed) or prune (with --prune). Never writes to the cluster. Lists of custom resources merge by the keys of
+their CRD among the objects, or of the project's imports (imports/*.schema.json).
 
 Options:
       --desired FILE|DIR   desired objects (repeatable; default: the app of cdk8s.yaml, synthesized in memory)

@@ -20,6 +20,9 @@ Sources (as in cdk8s-cli):
   cluster               the live cluster's OpenAPI (built-in kinds and its CRDs), through the kubeconfig
   https://...           a file fetched over the network
 
+Beside the code, NAME.schema.json holds the schemas it was generated from: the generated classes check their
+objects against it at synth (through berth/imports), and berth diff reads list types of custom resources from it.
+
 Options:
   -o, --output DIR      output directory (default: imports)
   --prefix NAME         prefix of the generated class names (default: Kube for k8s and cluster, none otherwise)
