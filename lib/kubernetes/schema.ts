@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv, { ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { packageRoot } from '../package-root';
 
 /** The Kubernetes API schema bundled with berth (cdk8s's JSON-schema form of the v1.32.0 OpenAPI definitions). */
@@ -34,7 +35,9 @@ export class KubernetesSchema {
       for (const gvk of gvks) this.byGvk.set(`${gvk.group ? `${gvk.group}/` : ''}${gvk.version}/${gvk.kind}`, name);
       closeObjects(definition);
     }
-    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    // loaded here, not at import: every synth imports this module (for BUNDLED_SCHEMA), few validate
+    const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+    this.ajv = new AjvClass({ strict: false, allErrors: true, validateFormats: false });
     this.ajv.addSchema({ $id: 'k8s', definitions: document.definitions });
   }
 
