@@ -26,5 +26,7 @@ export type { AppcIssue, ManifestKind, ManifestReport } from './lib/appc/check';
 export { validateArchive } from './lib/appc/aci/read';
 export { validateLayout } from './lib/appc/aci/layout';
 export type * from './lib/appc/types';
-export { diffObjects, formatJson as formatDiffJson, formatText as formatDiffText, loadObjects, parseObjects, APPLYSET_LABEL, applysetId, DiffInputError } from './lib/diff';
+export { APPLYSET_LABEL, applysetId } from './lib/diff/applyset';
+export { DiffInputError } from './lib/diff/types';
+export { diffObjects, formatDiffJson, formatDiffText, loadObjects, parseObjects } from './lib/diff/lazy';
 export type { Conflict, DiffOptions, DiffReport, ObjectDiff, Summary as DiffSummary, Verdict } from './lib/diff';

@@ -125,6 +125,14 @@ app.synth();
     expect(result.stderr).toMatch(message);
   });
 
+  test('a cdk8s.yaml that is not YAML, or not a mapping of strings, is a usage error naming the place', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), 'app: [unclosed\n');
+    expect(berth(['synth'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('cdk8s.yaml is not valid YAML: unexpected end of the stream within a flow collection in "cdk8s.yaml" (2:1)') });
+    fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), 'app: 3\n');
+    expect(berth(['synth'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('cdk8s.yaml: "app" must be a string, got 3') });
+  });
+
   test('no cdk8s.yaml is a usage error', () => {
     const result = berth(['synth'], tempDir());
     expect(result.code).toBe(2);
