@@ -14,19 +14,20 @@ import { IConstruct } from 'constructs';
  * Constructs are told apart by identity, not by path: computing a construct's path allocates, and a large app has
  * tens of thousands of them.
  */
-export function dependencyOrder(constructs: readonly IConstruct[]): IConstruct[] {
+export function dependencyOrder(constructs: readonly IConstruct[]): readonly IConstruct[] {
+  const inObjectOrder = inPathObjectOrder(constructs);
   // Most apps declare no dependencies at all: then the order is the roots' order, and no graph is needed.
-  if (!constructs.some((c) => c.node.dependencies.length > 0)) return inPathObjectOrder(constructs.map(vertexOf)).map((v) => v.construct);
-  const vertices = buildGraph(constructs);
+  if (!inObjectOrder.some((c) => c.node.dependencies.length > 0)) return inObjectOrder;
+  const vertices = buildGraph(inObjectOrder);
   const order: IConstruct[] = [];
   const state = new Map<Vertex, 'open' | 'done'>();
   for (const root of vertices) {
     if (root.inbound === 0) visit(root, state, order);
   }
-  if (order.length < vertices.length) {
-    // every vertex of an acyclic graph is reachable from a root; what is left lies on or behind a cycle
-    const stuck = vertices.find((v) => !state.has(v))!;
-    visit(stuck, state, order);
+  // Every vertex of an acyclic graph is reachable from a root: any left lies on a cycle or behind one, and a walk
+  // from each of them meets the cycle.
+  for (const vertex of vertices) {
+    if (!state.has(vertex)) visit(vertex, state, order);
   }
   return order;
 }
@@ -41,7 +42,7 @@ function buildGraph(constructs: readonly IConstruct[]): Vertex[] {
   const byConstruct = new Map<IConstruct, Vertex>();
   const vertices: Vertex[] = [];
   for (const construct of constructs) {
-    const vertex = vertexOf(construct);
+    const vertex: Vertex = { construct, outbound: [], inbound: 0 };
     byConstruct.set(construct, vertex);
     vertices.push(vertex);
   }
@@ -54,11 +55,7 @@ function buildGraph(constructs: readonly IConstruct[]): Vertex[] {
       target.inbound++;
     }
   }
-  return inPathObjectOrder(vertices);
-}
-
-function vertexOf(construct: IConstruct): Vertex {
-  return { construct, outbound: [], inbound: 0 };
+  return vertices;
 }
 
 /**
@@ -66,18 +63,18 @@ function vertexOf(construct: IConstruct): Vertex {
  * insertion order, except that keys which are array indices ("0", "17") come first, in numeric order. Only a
  * construct directly under the root can have such a path (any deeper path has a "/"), so only those are looked at.
  */
-function inPathObjectOrder(vertices: Vertex[]): Vertex[] {
-  const indexed: Array<{ index: number; vertex: Vertex }> = [];
-  for (const vertex of vertices) {
-    const scope = vertex.construct.node.scope;
+function inPathObjectOrder(constructs: readonly IConstruct[]): readonly IConstruct[] {
+  const indexed: Array<{ index: number; construct: IConstruct }> = [];
+  for (const construct of constructs) {
+    const scope = construct.node.scope;
     if (scope && scope.node.scope) continue;
-    const key = vertex.construct.node.path;
-    if (isArrayIndex(key)) indexed.push({ index: Number(key), vertex });
+    const key = construct.node.path;
+    if (isArrayIndex(key)) indexed.push({ index: Number(key), construct });
   }
-  if (indexed.length === 0) return vertices;
+  if (indexed.length === 0) return constructs;
   indexed.sort((a, b) => a.index - b.index);
-  const first = new Set(indexed.map((i) => i.vertex));
-  return [...indexed.map((i) => i.vertex), ...vertices.filter((v) => !first.has(v))];
+  const first = new Set(indexed.map((i) => i.construct));
+  return [...indexed.map((i) => i.construct), ...constructs.filter((c) => !first.has(c))];
 }
 
 function isArrayIndex(key: string): boolean {

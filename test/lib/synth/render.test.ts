@@ -123,6 +123,17 @@ describe('planManifests + writeManifests', () => {
     expect(() => planManifests(app)).toThrow(/^Dependency cycle detected: loop\/(a|b) => loop\/(a|b) => loop\/(a|b)$/);
   });
 
+  test('a cycle that no root leads to is an error too, even when what it depends on comes first', () => {
+    const app = new cdk8s.App();
+    const chart = new cdk8s.Chart(app, 'loop');
+    const base = configMap(chart, 'base');
+    const a = configMap(chart, 'a');
+    const b = configMap(chart, 'b');
+    a.addDependency(b, base);
+    b.addDependency(a);
+    expect(() => planManifests(app)).toThrow(/^Dependency cycle detected: loop\/(a|b) => loop\/(a|b) => loop\/(a|b)$/);
+  });
+
   test('written files go where asked', () => {
     const app = new cdk8s.App();
     configMap(new cdk8s.Chart(app, 'only'), 'x');
