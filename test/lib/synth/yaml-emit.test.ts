@@ -178,7 +178,7 @@ describe('stringifyDocuments, fuzzed', () => {
 
 /** Every JSON and YAML file under the shared fixtures (where present) and test/fixtures, each content once. */
 function corpusFiles(): Array<[string, string]> {
-  const roots = ['/work/shared/fixtures', path.join(REPO, 'test', 'fixtures')].filter((root) => fs.existsSync(root));
+  const roots = [path.join(REPO, '..', 'shared', 'fixtures'), path.join(REPO, 'test', 'fixtures')].filter((root) => fs.existsSync(root));
   const files = new Map<string, [string, string]>();
   const walk = (dir: string, root: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
