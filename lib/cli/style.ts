@@ -1,11 +1,10 @@
-/** Colour for terminals only: never in CI logs or pipes, and never when NO_COLOR is set (no-color.org). */
-export interface Painter {
-  readonly red: (text: string) => string;
-  readonly green: (text: string) => string;
-  readonly yellow: (text: string) => string;
-  readonly bold: (text: string) => string;
-  readonly dim: (text: string) => string;
-}
+import type { TextStyle } from '../diff/render';
+
+/**
+ * Colour for terminals only: never in CI logs or pipes, and never when NO_COLOR is set (no-color.org). The same
+ * colours the diff report is written with.
+ */
+export type Painter = TextStyle;
 
 export function painter(isTTY: boolean, env: NodeJS.ProcessEnv = process.env): Painter {
   const on = isTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb';
