@@ -9,7 +9,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { REPO, tempDir } from '../helpers';
 import { ADMIN_TOKEN, FIXTURES, kubeconfig, recorded } from '../support/fake-apiserver';
-import { Harness, startHarness } from './setup';
+import { expectOnlyDryRuns, Harness, startHarness } from './setup';
 
 const MANIFESTS = path.join(REPO, 'test', 'fixtures', 'diff', 'kubectl-diff', 'manifests');
 const DEPLOYMENT = '/apis/apps/v1/namespaces/kapi-ssa/deployments/web-deploy';
@@ -53,11 +53,7 @@ describe('berth diff --kubeconfig against the recorded kube-apiserver 1.32', () 
   afterAll(async () => {
     await harness?.close();
   });
-  afterEach(() => {
-    for (const request of harness.server.requests.filter((r) => r.method !== 'GET')) expect(request.query.dryRun).toBe('All');
-    expect(harness.server.realWrites).toEqual([]);
-    harness.server.requests.length = 0;
-  });
+  afterEach(() => expectOnlyDryRuns(harness.server));
 
   const diff = (...args: string[]): Promise<Run> => berthAsync(['diff', '--kubeconfig', harness.kubeconfigFile, '--json', ...args], cwd);
   const objects = (run: Run): Array<Record<string, unknown>> => (JSON.parse(run.stdout) as { objects: Array<Record<string, unknown>> }).objects;

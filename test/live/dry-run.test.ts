@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { LiveCluster as DiffLiveCluster } from '../../lib/diff/cluster';
 import type { KubeObject } from '../../lib/live';
 import { FIXTURES, readJson, recorded } from '../support/fake-apiserver';
-import { Harness, startHarness } from './setup';
+import { expectOnlyDryRuns, Harness, startHarness } from './setup';
 
 const DEPLOYMENT = '/apis/apps/v1/namespaces/kapi-ssa/deployments/web-deploy';
 
@@ -45,12 +45,7 @@ describe('LiveCluster.dryRunApply against the recorded kube-apiserver 1.32', () 
   afterAll(async () => {
     await harness?.close();
   });
-  afterEach(() => {
-    // diff never writes: every request that is not a GET is a dry run.
-    for (const request of harness.server.requests.filter((r) => r.method !== 'GET')) expect(request.query.dryRun).toBe('All');
-    expect(harness.server.realWrites).toEqual([]);
-    harness.server.requests.length = 0;
-  });
+  afterEach(() => expectOnlyDryRuns(harness.server));
 
   function patches(): Array<{ path: string; query: Record<string, string>; contentType: unknown; body: unknown }> {
     return harness.server.requests.filter((r) => r.method === 'PATCH').map((r) => ({ path: r.path, query: { ...r.query }, contentType: r.headers['content-type'], body: JSON.parse(r.body) }));

@@ -54,3 +54,13 @@ export function apiCalls(server: FakeApiServer): string[] {
     .map((r) => `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query).toString()}` : ''}`)
     .sort();
 }
+
+/**
+ * diff never writes: every request since the last call that is not a GET was a dry run, and none reached the
+ * store. Forgets those requests, for the next test.
+ */
+export function expectOnlyDryRuns(server: FakeApiServer): void {
+  for (const request of server.requests.filter((r) => r.method !== 'GET')) expect(request.query.dryRun).toBe('All');
+  expect(server.realWrites).toEqual([]);
+  server.requests.length = 0;
+}
