@@ -67,7 +67,7 @@ export function podTemplatesOf(root: IConstruct): readonly PodTemplateInfo[] {
     const others: ApiObject[] = [];
     for (const construct of allConstructs(root)) {
       if (isPodTemplateSource(construct)) found.push(construct.podTemplateInfo());
-      else if (ApiObject.isApiObject(construct) && !NO_POD_TEMPLATE.has(construct.kind) && !isOwnedBySource(construct)) others.push(construct);
+      else if (ApiObject.isApiObject(construct) && !NO_POD_TEMPLATE.has(`${construct.apiGroup}/${construct.kind}`) && !isOwnedBySource(construct)) others.push(construct);
     }
     for (const object of others) {
       const info = templateOfRendered(object);
@@ -77,12 +77,17 @@ export function podTemplatesOf(root: IConstruct): readonly PodTemplateInfo[] {
   });
 }
 
-/** Built-in kinds that never hold a pod template: not worth rendering to find out. */
+/**
+ * Built-in kinds that never hold a pod template (group/kind): not worth rendering to find out. By group too: a
+ * custom kind may share a built-in name and hold one (a Knative `serving.knative.dev` Service has spec.template).
+ */
 const NO_POD_TEMPLATE = new Set([
-  'Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
-  'Ingress', 'IngressClass', 'NetworkPolicy', 'PodDisruptionBudget', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass',
-  'Endpoints', 'EndpointSlice', 'LimitRange', 'ResourceQuota', 'HorizontalPodAutoscaler', 'CustomResourceDefinition', 'PriorityClass',
-  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService', 'Lease',
+  ...['Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Endpoints', 'LimitRange', 'ResourceQuota', 'PersistentVolumeClaim', 'PersistentVolume'].map((kind) => `core/${kind}`),
+  ...['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].map((kind) => `rbac.authorization.k8s.io/${kind}`),
+  ...['Ingress', 'IngressClass', 'NetworkPolicy'].map((kind) => `networking.k8s.io/${kind}`),
+  ...['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration'].map((kind) => `admissionregistration.k8s.io/${kind}`),
+  'policy/PodDisruptionBudget', 'storage.k8s.io/StorageClass', 'discovery.k8s.io/EndpointSlice', 'autoscaling/HorizontalPodAutoscaler',
+  'apiextensions.k8s.io/CustomResourceDefinition', 'scheduling.k8s.io/PriorityClass', 'apiregistration.k8s.io/APIService', 'coordination.k8s.io/Lease',
 ]);
 
 /** An object inside a berth workload: the workload describes the template itself. */

@@ -47,6 +47,18 @@ describe('Service', () => {
     expect(messages(c)).toEqual([]);
   });
 
+  test('a custom kind named like a built-in one is still read for a pod template (a Knative Service has one)', () => {
+    const c = chart();
+    new ApiObject(c, 'knative', {
+      apiVersion: 'serving.knative.dev/v1',
+      kind: 'Service',
+      metadata: { name: 'knative' },
+      spec: { template: { metadata: { labels: { app: 'kn' } }, spec: { containers: [{ image: 'nginx', ports: [{ name: 'http1', containerPort: 8080 }] }] } } },
+    });
+    new Service(c, 'kn-svc', { selector: { app: 'kn' }, ports: [{ port: 80, targetPort: 'http1' }] });
+    expect(messages(c)).toEqual([]);
+  });
+
   test('fails when the selector matches no pod template', () => {
     const c = chart();
     new Pod(c, 'db', { labels: { app: 'db' }, containers: [redis] });
