@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ManifestFile } from './render';
-import { renderApiObject } from './render-object';
-import { stringifyDocuments } from './yaml-emit';
+import { renderApiObjectYaml } from './render-yaml';
 
 /** Bytes gathered before a write: few system calls, and a large file is never held whole in memory. */
 const CHUNK = 1 << 20;
@@ -18,7 +17,7 @@ export function writeManifests(dir: string, files: readonly ManifestFile[]): voi
       let pending: string[] = [];
       let size = 0;
       file.objects.forEach((object, i) => {
-        const text = stringifyDocuments([renderApiObject(object)]);
+        const text = renderApiObjectYaml(object);
         pending.push(i === 0 ? text : `---\n${text}`);
         size += text.length;
         if (size >= CHUNK) {

@@ -1,0 +1,185 @@
+import { ApiObject } from 'cdk8s';
+import { cleanMetadata, NOT_PLAIN, plainInternals, resolveToken } from './render-object';
+import { stringifyDocuments } from './yaml-emit';
+import { newline, renderKey, renderScalar } from './yaml-scalars';
+
+/**
+ * `cdk8s.Yaml.stringify(object.toJson())`, byte for byte, written straight from the object's props.
+ *
+ * renderApiObject (render-object.ts) builds the cleaned JSON — a fresh sorted copy of every map and list — and
+ * yaml-emit.ts writes it. At 10,000 services that copy was the largest cost of synth: every map is rebuilt key by key
+ * (stores into objects of a hundred shapes), and all of it is garbage a moment later. Here the same walk (resolve
+ * tokens, drop null and undefined from maps, sort keys) writes YAML as it goes and builds nothing.
+ *
+ * What renderApiObject leaves to cdk8s (patches, custom resolvers, own toJson, values that are not plain data)
+ * and what the emitter leaves to the `yaml` library go the same way here: through `object.toJson()`.
+ */
+export function renderApiObjectYaml(object: ApiObject): string {
+  const internals = plainInternals(object);
+  if (internals) {
+    try {
+      return writeDocument(internals.props, cleanMetadata(internals.metadata));
+    } catch {
+      // not plain data, a producer that throws, a value the library writes its own way: cdk8s decides
+    } finally {
+      out.length = 0;
+    }
+  }
+  return stringifyDocuments([object.toJson()]);
+}
+
+/** The pieces of the document being written, joined at its end. Not reentrant: producers do not synthesize. */
+const out: string[] = [];
+
+function writeDocument(props: Record<string, unknown>, metadata: Record<string, unknown> | undefined): string {
+  // apiVersion, kind and metadata first, then the rest in sorted order (as cdk8s orders the top level)
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  for (const key of Object.keys(props).sort()) {
+    if (key === 'metadata') continue;
+    const value = settle(props[key]);
+    if (value === undefined) continue;
+    keys.push(key);
+    values.push(value);
+  }
+  const order: number[] = [];
+  for (const first of ['apiVersion', 'kind']) {
+    const at = keys.indexOf(first);
+    if (at >= 0) order.push(at);
+  }
+  if (metadata !== undefined) order.push(-1);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 'apiVersion' && keys[i] !== 'kind') order.push(i);
+  const positions = inObjectKeyOrder(order, (i) => (i < 0 ? 'metadata' : keys[i]));
+  if (positions.length === 0) return '{}\n';
+  for (let p = 0; p < positions.length; p++) {
+    if (p > 0) out.push(newline(0));
+    const i = positions[p];
+    writePair(i < 0 ? 'metadata' : keys[i], i < 0 ? metadata : values[i], 0);
+  }
+  out.push('\n');
+  return out.join('');
+}
+
+/**
+ * A map's pairs whose lines start at `depth` (the first line already indented); false if every value was dropped,
+ * and nothing is written. The keys come sorted, as cdk8s sanitizes them, then in the order `Object.keys` lists the
+ * sorted object (array-index keys first), which is what the emitter of the cleaned JSON writes.
+ */
+function writeMap(map: Record<string, unknown>, depth: number): boolean {
+  const keys = Object.keys(map).sort();
+  let written = 0;
+  for (const key of hasIndexKey(keys) ? inObjectKeyOrder(keys, (k) => k) : keys) {
+    const value = settle(map[key]);
+    if (value === undefined) continue;
+    if (key === '__proto__') throw NOT_PLAIN; // would set the copy's prototype rather than a key
+    if (written++ > 0) out.push(newline(depth));
+    writePair(key, value, depth);
+  }
+  return written > 0;
+}
+
+/** One pair of a map at `depth`: its key and value live a level deeper (the library's `ctx.indent` for the pair). */
+function writePair(key: string, value: unknown, depth: number): void {
+  const inner = depth + 1;
+  out.push(renderKey(key, inner));
+  if (value === null || typeof value !== 'object') {
+    out.push(': ', renderScalar(value, inner));
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) out.push(': []');
+    else {
+      out.push(':', newline(inner));
+      writeSeq(value, inner);
+    }
+  } else {
+    const mark = out.length;
+    out.push(':', newline(inner));
+    if (!writeMap(value as Record<string, unknown>, inner)) {
+      out.length = mark;
+      out.push(': {}');
+    }
+  }
+}
+
+/** The items of a non-empty sequence at `depth`; cdk8s keeps null and undefined items, written `null`. */
+function writeSeq(seq: readonly unknown[], depth: number): void {
+  const inner = depth + 1;
+  for (let i = 0; i < seq.length; i++) {
+    if (i > 0) out.push(newline(depth));
+    const item = settle(seq[i]);
+    if (item === null || typeof item !== 'object') {
+      out.push('- ', renderScalar(item, inner));
+    } else if (Array.isArray(item)) {
+      if (item.length === 0) out.push('- []');
+      else {
+        out.push('- ');
+        writeSeq(item, inner);
+      }
+    } else {
+      const mark = out.length;
+      out.push('- ');
+      if (!writeMap(item as Record<string, unknown>, inner)) {
+        out.length = mark;
+        out.push('- {}');
+      }
+    }
+  }
+}
+
+/**
+ * A value as render-object.ts's `clean` meets it, resolved until it is a scalar, a plain array or a plain object
+ * (whose contents are settled as they are written); undefined for null and undefined, which a map drops.
+ */
+function settle(value: unknown): unknown {
+  for (;;) {
+    if (value === null || value === undefined) return undefined;
+    if (typeof value !== 'object') {
+      if (typeof value !== 'function') return value;
+      value = resolveOther(value);
+      continue;
+    }
+    const prototype = Object.getPrototypeOf(value);
+    const candidate = value as { resolve?: unknown; value?: unknown; constructor?: unknown };
+    if (prototype === Array.prototype) {
+      if (typeof candidate.resolve !== 'function' && candidate.value === undefined) return value;
+      value = resolveOther(value);
+    } else if (prototype !== Object.prototype || candidate.constructor !== Object) {
+      value = resolveOther(value);
+    } else if (typeof candidate.resolve === 'function') {
+      value = (candidate.resolve as () => unknown)();
+    } else {
+      return value;
+    }
+  }
+}
+
+/** A value that is not a plain array or object: a resolver turns it into one, or it is not data. */
+function resolveOther(value: object): unknown {
+  const resolved = resolveToken(value);
+  if (resolved !== value) return resolved;
+  // an array with a `value` key that is not a number or string: cdk8s maps it like any array
+  if (Object.getPrototypeOf(value) === Array.prototype) return Array.prototype.slice.call(value);
+  throw NOT_PLAIN;
+}
+
+function hasIndexKey(keys: readonly string[]): boolean {
+  for (const key of keys) {
+    const c = key.charCodeAt(0);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
+/**
+ * The order `Object.keys` lists an object built with these keys in this order: array-index keys ("0", "10") first,
+ * ascending, then the others as added. The cleaned JSON is such an object, so its emitter writes them so.
+ */
+function inObjectKeyOrder<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const indexes = items.filter((item) => isArrayIndex(keyOf(item)));
+  if (indexes.length === 0) return items as T[];
+  indexes.sort((a, b) => Number(keyOf(a)) - Number(keyOf(b)));
+  return [...indexes, ...items.filter((item) => !isArrayIndex(keyOf(item)))];
+}
+
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+}
