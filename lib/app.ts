@@ -6,7 +6,7 @@ import { makeStagingDir, removeDirectory, replaceDirectory } from './synth/outpu
 import { writeReport } from './synth/report';
 import { writeManifests } from './synth/manifest-files';
 import { planManifests } from './synth/render';
-import { collectProblems, withRulesSilenced } from './synth/rules';
+import { collectProblems, inPass, withRulesSilenced } from './synth/rules';
 
 export interface AppProps extends cdk8s.AppProps {
   /** Treat warnings (such as fields a target cannot express) as errors. @default - true when BERTH_STRICT=1 */
@@ -69,6 +69,11 @@ export class App extends cdk8s.App {
   }
 
   public override synth(): void {
+    // One pass: the tree is listed once for the rules and every target (nothing adds constructs while synthesizing).
+    inPass(() => this.synthInPass());
+  }
+
+  private synthInPass(): void {
     const problems = this.problems();
     const messages: string[] = [];
     const finalDir = this.outdir;

@@ -11,6 +11,7 @@ import { IConstruct } from 'constructs';
 import type { App, SynthTarget, TargetContext } from '../app';
 import { isPodSource } from '../../constructs/pod-source';
 import { ProblemList } from '../problems';
+import { allConstructs } from '../synth/rules';
 import { RootfsError } from './aci/build';
 import { validateManifest } from './check';
 import { IAppcImage, isAppcImage } from './image-source';
@@ -26,7 +27,7 @@ export class AppcTarget implements SynthTarget {
 
   public render(app: App, context: TargetContext): void {
     madeDirs.clear();
-    const all = app.node.findAll();
+    const all = allConstructs(app);
     const resolved = this.renderImages(all.filter(isAppcImage), context);
     const resolve: ImageResolver = (reference) => resolved.get(reference);
     const written = new Map<string, string>();

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { allConstructs } from '../synth/rules';
 
 /** The ApplySet membership label (KEP-3659): what `berth diff --prune` and `kubectl apply --prune --applyset` read. */
 export const APPLYSET_LABEL = 'applyset.kubernetes.io/part-of';
@@ -50,7 +51,7 @@ export function defaultApplysetId(dir: string = process.cwd(), env: Readonly<Rec
  * label never enters a selector or a pod template (where changing it would be immutable or restart pods).
  */
 export function labelApplySetMembers(scope: IConstruct, id: string): void {
-  for (const construct of scope.node.findAll()) {
+  for (const construct of allConstructs(scope)) {
     if (ApiObject.isApiObject(construct)) construct.metadata.addLabel(APPLYSET_LABEL, id);
   }
 }

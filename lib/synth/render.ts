@@ -1,6 +1,7 @@
 import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { dependencyOrder } from './dependency-order';
+import { treeListing } from './rules';
 
 /** One Kubernetes YAML file of the output: its name and the API objects in it, in order. */
 export interface ManifestFile {
@@ -22,7 +23,7 @@ export function planManifests(app: App): ManifestFile[] | undefined {
   const layout = app.yamlOutputType;
   if (layout !== YamlOutputType.FILE_PER_CHART && layout !== YamlOutputType.FILE_PER_APP) return undefined;
 
-  const subtrees = new SubtreeCache();
+  const subtrees = new SubtreeCache(app);
   const hasDependantCharts = resolveDependencies(app, subtrees);
   const charts = dependencyOrder(subtrees.of(app)).filter((c): c is Chart => Chart.isChart(c));
   const objectsOf = (chart: Chart): ApiObject[] =>
@@ -38,14 +39,16 @@ export function planManifests(app: App): ManifestFile[] | undefined {
   }));
 }
 
-/** `node.findAll()` of a construct, computed once per render. */
+/** `node.findAll()` of a construct, computed once per render (from the pass's listing of the app, for charts). */
 class SubtreeCache {
-  private readonly cache = new Map<IConstruct, IConstruct[]>();
+  private readonly cache = new Map<IConstruct, readonly IConstruct[]>();
 
-  public of(construct: IConstruct): IConstruct[] {
+  public constructor(private readonly app: App) {}
+
+  public of(construct: IConstruct): readonly IConstruct[] {
     let all = this.cache.get(construct);
     if (!all) {
-      all = construct.node.findAll();
+      all = treeListing(this.app).subtree(construct);
       this.cache.set(construct, all);
     }
     return all;

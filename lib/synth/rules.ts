@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { describeProblem, Problem, ProblemList } from '../problems';
+import { TreeListing } from './tree';
 
 /** A check of one construct: it reports into the list it is given and never throws. */
 export type Rule = (problems: ProblemList) => void;
@@ -35,18 +36,14 @@ function runRules(construct: IConstruct): readonly Problem[] {
 /** Every problem in the tree under `root`, berth's structured ones and any other construct's validation messages. */
 export function collectProblems(root: IConstruct): Problem[] {
   const problems: Problem[] = [];
-  collecting = true;
-  try {
+  withRulesSilenced(() => {
     for (const construct of allConstructs(root)) {
       problems.push(...runRules(construct));
       for (const message of construct.node.validate()) {
         problems.push({ path: construct.node.path, field: '', message, severity: 'error' });
       }
     }
-  } finally {
-    collecting = false;
-    sessionCache.clear();
-  }
+  });
   return problems;
 }
 
@@ -58,31 +55,50 @@ export function withRulesSilenced<T>(fn: () => T): T {
   const previous = collecting;
   collecting = true;
   try {
-    return fn();
+    return inPass(fn);
   } finally {
     collecting = previous;
-    if (!previous) sessionCache.clear();
   }
 }
 
-/** True while `collectProblems` runs: tree-wide rules may then share one index across the whole pass. */
-export function isCollecting(): boolean {
-  return collecting;
-}
-
 const sessionCache = new Map<string, unknown>();
+let passDepth = 0;
 
 /**
- * A value computed once per collection pass (such as the index of every pod template in the app), or on every
- * call when the rules run one by one under plain cdk8s validation, where no pass boundary is known.
+ * Runs `fn` as one pass over a tree that does not change meanwhile (berth's synth: the rules, then every target):
+ * what `perPass` computes is shared until the outermost pass ends.
+ */
+export function inPass<T>(fn: () => T): T {
+  passDepth++;
+  try {
+    return fn();
+  } finally {
+    if (--passDepth === 0) sessionCache.clear();
+  }
+}
+
+/**
+ * A value computed once per pass (such as the index of every pod template in the app), or on every call when the
+ * rules run one by one under plain cdk8s validation, where no pass boundary is known.
  */
 export function perPass<T>(key: string, compute: () => T): T {
-  if (!collecting) return compute();
+  if (passDepth === 0) return compute();
   if (!sessionCache.has(key)) sessionCache.set(key, compute());
   return sessionCache.get(key) as T;
 }
 
-/** `root.node.findAll()`, listed once per collection pass (tree-wide rules each walk the whole app). */
-export function allConstructs(root: IConstruct): IConstruct[] {
-  return perPass(`all-constructs:${root.node.path}`, () => root.node.findAll());
+/** The constructs under `root`, listed once per pass (tree-wide rules and every target each walk the whole app). */
+export function treeListing(root: IConstruct): TreeListing {
+  const listings = perPass('tree-listings', () => new Map<IConstruct, TreeListing>());
+  let listing = listings.get(root);
+  if (!listing) {
+    listing = new TreeListing(root);
+    if (passDepth > 0) listings.set(root, listing);
+  }
+  return listing;
+}
+
+/** `root.node.findAll()`, listed once per pass. */
+export function allConstructs(root: IConstruct): readonly IConstruct[] {
+  return treeListing(root).all;
 }
