@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { cleanMetadata, NOT_PLAIN, plainInternals, resolveToken } from './render-object';
+import { cleanMetadata, NOT_PLAIN, plainInternals, resolveToken, sortedKeys } from './render-object';
 import { stringifyDocuments } from './yaml-emit';
 import { newline, renderKey, renderScalar } from './yaml-scalars';
 
@@ -35,7 +35,7 @@ function writeDocument(props: Record<string, unknown>, metadata: Record<string, 
   // apiVersion, kind and metadata first, then the rest in sorted order (as cdk8s orders the top level)
   const keys: string[] = [];
   const values: unknown[] = [];
-  for (const key of Object.keys(props).sort()) {
+  for (const key of sortedKeys(props)) {
     if (key === 'metadata') continue;
     const value = settle(props[key]);
     if (value === undefined) continue;
@@ -49,7 +49,7 @@ function writeDocument(props: Record<string, unknown>, metadata: Record<string, 
   }
   if (metadata !== undefined) order.push(-1);
   for (let i = 0; i < keys.length; i++) if (keys[i] !== 'apiVersion' && keys[i] !== 'kind') order.push(i);
-  const positions = inObjectKeyOrder(order, (i) => (i < 0 ? 'metadata' : keys[i]));
+  const positions = hasIndexKey(keys) ? inObjectKeyOrder(order, (i) => (i < 0 ? 'metadata' : keys[i])) : order;
   if (positions.length === 0) return '{}\n';
   for (let p = 0; p < positions.length; p++) {
     if (p > 0) out.push(newline(0));
@@ -66,7 +66,7 @@ function writeDocument(props: Record<string, unknown>, metadata: Record<string, 
  * sorted object (array-index keys first), which is what the emitter of the cleaned JSON writes.
  */
 function writeMap(map: Record<string, unknown>, depth: number): boolean {
-  const keys = Object.keys(map).sort();
+  const keys = sortedKeys(map);
   let written = 0;
   for (const key of hasIndexKey(keys) ? inObjectKeyOrder(keys, (k) => k) : keys) {
     const value = settle(map[key]);
