@@ -72,11 +72,21 @@ export class ProblemList {
     private readonly path: string,
     private readonly prefix = '',
     private readonly items: Problem[] = [],
+    /** Set by `deduped()`: the field and message of every problem added through it, shared by its sublists. */
+    private readonly seen?: Set<string>,
   ) {}
 
   /** A list that writes into this one with `field` prefixed (for nested props such as `containers[0]`). */
   public at(field: string): ProblemList {
-    return new ProblemList(this.path, join(this.prefix, field), this.items);
+    return new ProblemList(this.path, join(this.prefix, field), this.items, this.seen);
+  }
+
+  /**
+   * A list that writes into this one but adds a problem (the same field and message) only once: a construct that
+   * renders several pods (etcd members) reports what they share once, with the first one's value.
+   */
+  public deduped(): ProblemList {
+    return new ProblemList(this.path, this.prefix, this.items, new Set());
   }
 
   public error(field: string, message: string, details: { value?: unknown; fix?: string } = {}): void {
@@ -92,7 +102,13 @@ export class ProblemList {
   }
 
   private add(severity: Severity, field: string, message: string, details: { value?: unknown; fix?: string }): void {
-    const problem: { -readonly [K in keyof Problem]: Problem[K] } = { path: this.path, field: join(this.prefix, field), message, severity };
+    const fullField = join(this.prefix, field);
+    if (this.seen) {
+      const key = `${fullField}\u0000${message}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
+    const problem: { -readonly [K in keyof Problem]: Problem[K] } = { path: this.path, field: fullField, message, severity };
     if ('value' in details) problem.value = details.value;
     if (details.fix) problem.fix = details.fix;
     this.items.push(problem);

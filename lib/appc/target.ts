@@ -32,19 +32,19 @@ export class AppcTarget implements SynthTarget {
     const resolve: ImageResolver = (reference) => resolved.get(reference);
     const written = new Map<string, string>();
     for (const source of all.filter(isPodSource)) {
-      const problems = new DedupedProblems(context.problems(source.node.path));
+      const problems = context.problems(source.node.path).deduped();
       const chart = chartFileBase(source);
       for (const { name, pod } of source.podsToRender()) {
-        const manifest = renderPod(pod, resolve, problems.list);
+        const manifest = renderPod(pod, resolve, problems);
         const file = path.join(APPC_DIR, chart, `${name}.pod.json`);
         const owner = written.get(file);
         if (owner) {
-          problems.list.error('', `renders the appc pod ${file}, which ${owner} already renders`, { fix: 'give one of them another name' });
+          problems.error('', `renders the appc pod ${file}, which ${owner} already renders`, { fix: 'give one of them another name' });
           continue;
         }
         written.set(file, source.node.path);
         const text = manifestJson(manifest);
-        if (checkOwnOutput(manifest, problems.list, 'PodManifest', text)) writeFile(context.outdir, file, text);
+        if (checkOwnOutput(manifest, problems, 'PodManifest', text)) writeFile(context.outdir, file, text);
       }
     }
   }
@@ -109,29 +109,4 @@ function writeFile(outdir: string, file: string, data: string | Uint8Array): voi
     madeDirs.add(dir);
   }
   fs.writeFileSync(full, data);
-}
-
-/**
- * One source renders several pods (etcd members): a problem of the same field and message is reported once, with
- * the first member's value (members differ in values such as their hostname, not in what appc cannot express).
- */
-class DedupedProblems {
-  public readonly list: ProblemList;
-  constructor(inner: ProblemList) {
-    const seen = new Set<string>();
-    const dedupe = (add: ProblemList['warn']): ProblemList['warn'] => (field, message, details) => {
-      const key = `${field}\u0000${message}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      add(field, message, details);
-    };
-    const wrap = (list: ProblemList): ProblemList => {
-      const wrapped = Object.create(list) as ProblemList;
-      wrapped.warn = dedupe(list.warn.bind(list));
-      wrapped.error = dedupe(list.error.bind(list));
-      wrapped.at = (field: string) => wrap(list.at(field));
-      return wrapped;
-    };
-    this.list = wrap(inner);
-  }
 }

@@ -1,6 +1,7 @@
 import type { Container, PodModel, PodSpecProps } from '../../lib/../constructs/pod-model';
 import { validateManifest } from '../../lib/appc/check';
 import { renderPod } from '../../lib/appc/render/pod';
+import { dockerImage } from '../../lib/appc/render/image';
 import { ALL_CAPABILITIES, DEFAULT_CAPABILITIES } from '../../lib/appc/spec';
 import { manifestJson, PodManifest } from '../../lib/appc/types';
 import { Problem, ProblemList } from '../../lib/problems';
@@ -179,5 +180,15 @@ describe('pod model → PodManifest', () => {
       ],
     });
     expect(actool('validate', tempFile('pod.json', manifestJson(manifest)))).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+describe('dockerImage', () => {
+  test('resolves a reference once: pods of one image share a frozen result, and a manifest cannot change it', () => {
+    const first = dockerImage('Registry.example.com:5000/team/app:1.2');
+    expect(dockerImage('Registry.example.com:5000/team/app:1.2')).toBe(first);
+    expect(first.image).toEqual({ name: 'registry.example.com/team/app', labels: [{ name: 'version', value: '1.2' }, { name: 'os', value: 'linux' }, { name: 'arch', value: 'amd64' }] });
+    expect(Object.isFrozen(first.image.labels[0])).toBe(true);
+    expect(app({ containers: [web({ image: 'Registry.example.com:5000/team/app:1.2' })] }).image).toEqual(first.image);
   });
 });

@@ -1,4 +1,4 @@
-import { formatWarnings, Problem } from '../../lib/problems';
+import { formatWarnings, Problem, ProblemList } from '../../lib/problems';
 
 const warning = (path: string, field = 'containers[0].command'): Problem => ({ path, field, message: 'is needed in appc', severity: 'warning', fix: 'set command' });
 
@@ -16,5 +16,24 @@ describe('formatWarnings', () => {
     const b = { ...warning('b'), value: 2 };
     expect(formatWarnings([a, b])).toHaveLength(2);
     expect(formatWarnings([])).toEqual([]);
+  });
+});
+
+describe('ProblemList.deduped', () => {
+  test('adds a field and message once, in any sublist, with the first value; other fields stay apart', () => {
+    const list = new ProblemList('app/etcd');
+    const deduped = list.deduped();
+    for (const member of ['etcd-0', 'etcd-1']) {
+      deduped.at('containers[0]').warn('livenessProbe', 'cannot be expressed in appc', { value: member });
+      deduped.at('containers[1]').warn('livenessProbe', 'cannot be expressed in appc', { value: member });
+    }
+    deduped.warn('containers[0].livenessProbe', 'another message');
+    expect(list.all.map((p) => [p.field, p.message, p.value])).toEqual([
+      ['containers[0].livenessProbe', 'cannot be expressed in appc', 'etcd-0'],
+      ['containers[1].livenessProbe', 'cannot be expressed in appc', 'etcd-0'],
+      ['containers[0].livenessProbe', 'another message', undefined],
+    ]);
+    list.warn('containers[0].livenessProbe', 'cannot be expressed in appc');
+    expect(list.all).toHaveLength(4); // the list itself does not dedupe
   });
 });

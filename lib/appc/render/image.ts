@@ -22,7 +22,24 @@ export type ImageResolver = (reference: string) => ResolvedImage | undefined;
 /** The platform berth assumes for images it only knows by a Docker reference. */
 export const DEFAULT_PLATFORM = { os: 'linux', arch: 'amd64' } as const;
 
+/**
+ * Resolved Docker references, by reference: a large app runs a few images in many pods, and parsing a reference
+ * was a tenth of rendering a pod. The results are shared between manifests, so they are frozen.
+ */
+const resolvedDockerImages = new Map<string, ResolvedImage>();
+const CACHE_LIMIT = 10_000;
+
 export function dockerImage(reference: string): ResolvedImage {
+  let resolved = resolvedDockerImages.get(reference);
+  if (!resolved) {
+    resolved = deepFreeze(resolveDockerImage(reference));
+    if (resolvedDockerImages.size >= CACHE_LIMIT) resolvedDockerImages.clear();
+    resolvedDockerImages.set(reference, resolved);
+  }
+  return resolved;
+}
+
+function resolveDockerImage(reference: string): ResolvedImage {
   const parsed = parseImageReference(reference);
   const repository = parsed?.repository ?? reference;
   const tag = parsed?.tag ?? (parsed?.digest ? undefined : 'latest');
@@ -41,3 +58,11 @@ export function dockerImage(reference: string): ResolvedImage {
 
 /** Names of isolators the Kubernetes fields of a container set; the image's own isolators of these names are replaced. */
 export const CONTAINER_ISOLATORS: readonly string[] = [ISOLATOR.cpu, ISOLATOR.memory, ISOLATOR.capsRetain, ISOLATOR.capsRemove, ISOLATOR.noNewPrivileges, ISOLATOR.seccompRetain, ISOLATOR.seccompRemove];
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
