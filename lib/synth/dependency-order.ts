@@ -17,7 +17,7 @@ import { IConstruct } from 'constructs';
 export function dependencyOrder(constructs: readonly IConstruct[]): readonly IConstruct[] {
   const inObjectOrder = inPathObjectOrder(constructs);
   // Most apps declare no dependencies at all: then the order is the roots' order, and no graph is needed.
-  if (!inObjectOrder.some((c) => c.node.dependencies.length > 0)) return inObjectOrder;
+  if (!inObjectOrder.some((c) => dependenciesOf(c).length > 0)) return inObjectOrder;
   const vertices = buildGraph(inObjectOrder);
   const order: IConstruct[] = [];
   const state = new Map<Vertex, 'open' | 'done'>();
@@ -30,6 +30,19 @@ export function dependencyOrder(constructs: readonly IConstruct[]): readonly ICo
     if (!state.has(vertex)) visit(vertex, state, order);
   }
   return order;
+}
+
+const NONE: readonly IConstruct[] = [];
+
+/**
+ * `construct.node.dependencies`, without building a list for a construct that never had a dependency (nearly
+ * all): the getter allocates one on every call, and a render asks for each construct's several times. A
+ * `constructs` whose node keeps dependencies elsewhere gets the getter.
+ */
+export function dependenciesOf(construct: IConstruct): readonly IConstruct[] {
+  const node = construct.node as unknown as { _dependencies?: unknown };
+  if ('_dependencies' in node && node._dependencies === undefined) return NONE;
+  return construct.node.dependencies;
 }
 
 interface Vertex {
@@ -48,7 +61,7 @@ function buildGraph(constructs: readonly IConstruct[]): Vertex[] {
   }
   for (const source of vertices) {
     // `node.dependencies` is a set: each pair gives one edge, as in cdk8s's Set of children
-    for (const dependency of source.construct.node.dependencies) {
+    for (const dependency of dependenciesOf(source.construct)) {
       const target = byConstruct.get(dependency);
       if (!target) continue; // outside the scope: cdk8s renders a chart's own objects only
       source.outbound.push(target);

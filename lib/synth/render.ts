@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { dependencyOrder } from './dependency-order';
+import { dependenciesOf, dependencyOrder } from './dependency-order';
 import { treeListing } from './rules';
 
 /** One Kubernetes YAML file of the output: its name and the API objects in it, in order. */
@@ -93,6 +93,6 @@ function resolveDependencies(app: App, subtrees: SubtreeCache): boolean {
 
 function dependencies(all: readonly IConstruct[]): Array<{ source: IConstruct; target: IConstruct }> {
   const found: Array<{ source: IConstruct; target: IConstruct }> = [];
-  for (const source of all) for (const target of source.node.dependencies) found.push({ source, target });
+  for (const source of all) for (const target of dependenciesOf(source)) found.push({ source, target });
   return found;
 }

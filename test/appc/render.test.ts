@@ -188,7 +188,7 @@ describe('dockerImage', () => {
     const first = dockerImage('Registry.example.com:5000/team/app:1.2');
     expect(dockerImage('Registry.example.com:5000/team/app:1.2')).toBe(first);
     expect(first.image).toEqual({ name: 'registry.example.com/team/app', labels: [{ name: 'version', value: '1.2' }, { name: 'os', value: 'linux' }, { name: 'arch', value: 'amd64' }] });
-    expect(Object.isFrozen(first.image.labels[0])).toBe(true);
+    expect(Object.isFrozen(first.image.labels?.[0])).toBe(true);
     expect(app({ containers: [web({ image: 'Registry.example.com:5000/team/app:1.2' })] }).image).toEqual(first.image);
   });
 });
