@@ -4,6 +4,7 @@ import { defaultApplysetId, applysetId, labelApplySetMembers } from './diff/appl
 import { formatWarnings, Problem, ProblemList, SynthError } from './problems';
 import { makeStagingDir, removeDirectory, replaceDirectory } from './synth/output';
 import { writeReport } from './synth/report';
+import { openFileSink } from './synth/file-sink';
 import { writeManifests } from './synth/manifest-files';
 import { planManifests } from './synth/render';
 import { collectProblems, inPass, withRulesSilenced } from './synth/rules';
@@ -28,6 +29,11 @@ export interface AppProps extends cdk8s.AppProps {
 export interface TargetContext {
   /** Staging directory of this synth; the files become the output only when the whole synth succeeds. */
   readonly outdir: string;
+  /**
+   * Writes a file of the output (a path relative to `outdir`, parent directories made as needed). It may be
+   * written in the background: it is on disk by the time the synth succeeds.
+   */
+  readonly writeFile: (file: string, data: string | Uint8Array) => void;
   /** Problems found while rendering (construct path + field), typically warnings. */
   readonly problems: (path: string) => ProblemList;
   /** A line to print after a successful synth. */
@@ -103,27 +109,35 @@ export class App extends cdk8s.App {
     // cdk8s writes to `this.outdir`; point it at the staging directory for the duration of its synth.
     const writable = this as { outdir: string };
     const previous = writable.outdir;
-    writable.outdir = staging;
+    const sink = openFileSink(staging);
     try {
-      labelApplySetMembers(this, this.applysetId);
-      const manifests = planManifests(this);
-      if (manifests) writeManifests(staging, manifests);
-      else withRulesSilenced(() => super.synth()); // layouts berth leaves to cdk8s; the rules already ran
-    } finally {
-      writable.outdir = previous;
+      writable.outdir = staging;
+      try {
+        labelApplySetMembers(this, this.applysetId);
+        const manifests = planManifests(this);
+        if (manifests) writeManifests(sink, manifests);
+        else withRulesSilenced(() => super.synth()); // layouts berth leaves to cdk8s; the rules already ran
+      } finally {
+        writable.outdir = previous;
+      }
+      const lists: ProblemList[] = [];
+      const context: TargetContext = {
+        outdir: staging,
+        writeFile: (file, data) => sink.write(file, data),
+        problems: (path) => {
+          const list = new ProblemList(path);
+          lists.push(list);
+          return list;
+        },
+        message: (line) => messages.push(line),
+      };
+      for (const target of this.targets) target.render(this, context);
+      for (const list of lists) problems.push(...list.all);
+      sink.close();
+    } catch (error) {
+      sink.abort(); // nothing may still be writing into the staging directory when it is removed
+      throw error;
     }
-    const lists: ProblemList[] = [];
-    const context: TargetContext = {
-      outdir: staging,
-      problems: (path) => {
-        const list = new ProblemList(path);
-        lists.push(list);
-        return list;
-      },
-      message: (line) => messages.push(line),
-    };
-    for (const target of this.targets) target.render(this, context);
-    for (const list of lists) problems.push(...list.all);
   }
 }
 

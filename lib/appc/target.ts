@@ -4,7 +4,6 @@
  * distinct pod (replicas are Kubernetes's business). Each manifest is checked by berth's own appc validator before
  * it is written: a manifest that fails the spec is a synth error naming the construct, never an output file.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Names } from 'cdk8s';
 import { IConstruct } from 'constructs';
@@ -26,7 +25,6 @@ export class AppcTarget implements SynthTarget {
   public readonly name = 'appc';
 
   public render(app: App, context: TargetContext): void {
-    madeDirs.clear();
     const all = allConstructs(app);
     const resolved = this.renderImages(all.filter(isAppcImage), context);
     const resolve: ImageResolver = (reference) => resolved.get(reference);
@@ -44,7 +42,7 @@ export class AppcTarget implements SynthTarget {
         }
         written.set(file, source.node.path);
         const text = manifestJson(manifest);
-        if (checkOwnOutput(manifest, problems, 'PodManifest', text)) writeFile(context.outdir, file, text);
+        if (checkOwnOutput(manifest, problems, 'PodManifest', text)) context.writeFile(file, text);
       }
     }
   }
@@ -70,9 +68,9 @@ export class AppcTarget implements SynthTarget {
         continue;
       }
       const base = path.join(APPC_DIR, IMAGES_DIR, image.fileBase);
-      writeFile(context.outdir, `${base}.aci`, built.archive);
-      writeFile(context.outdir, `${base}.aci.id`, `${built.imageId}\n`);
-      writeFile(context.outdir, `${base}.manifest.json`, manifestJson(image.manifest));
+      context.writeFile(`${base}.aci`, built.archive);
+      context.writeFile(`${base}.aci.id`, `${built.imageId}\n`);
+      context.writeFile(`${base}.manifest.json`, manifestJson(image.manifest));
       context.message(`appc image ${image.imageReference}: ${built.imageId} (${base}.aci)`);
       resolved.set(image.imageReference, { image: { id: built.imageId, name: image.manifest.name, labels: image.manifest.labels }, app: image.manifest.app });
     }
@@ -98,15 +96,3 @@ function chartFileBase(construct: IConstruct): string {
   }
 }
 
-/** Directories made by this render (cleared at its start): a large app writes thousands of pods into a few. */
-const madeDirs = new Set<string>();
-
-function writeFile(outdir: string, file: string, data: string | Uint8Array): void {
-  const full = path.join(outdir, file);
-  const dir = path.dirname(full);
-  if (!madeDirs.has(dir)) {
-    fs.mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
-  fs.writeFileSync(full, data);
-}

@@ -6,6 +6,7 @@ import { markPodSource } from '../../constructs/pod-source';
 import { Guestbook } from '../../examples/guestbook/guestbook';
 import { validateArchive } from '../../lib/appc/aci/read';
 import { validateManifestText } from '../../lib/appc/check';
+import { THREAD_AFTER } from '../../lib/synth/file-sink';
 import { SynthReport } from '../../lib/synth/report';
 import { readTree, tempDir } from '../helpers';
 import { actool, findFiles } from './helpers';
@@ -71,6 +72,29 @@ describe('appc target', () => {
     const [a, b] = [synthApp(build), synthApp(build)];
     expect(readTree(a.outdir)).toEqual(readTree(b.outdir));
     expect(a.report.messages).toEqual(b.report.messages);
+  });
+
+  test('many pods (written by a thread past the first files): every manifest, the same bytes twice; a later failure leaves nothing', () => {
+    const pods = THREAD_AFTER * 2;
+    const build = (app: App): void => {
+      for (const chart of ['a', 'b'].map((id) => new Chart(app, id))) {
+        for (let i = 0; i < pods / 2; i++) new Pod(chart, `${chart.node.id}-web-${i}`, { containers: [{ name: 'web', image: `nginx:1.${i}`, command: ['nginx'] }] });
+      }
+    };
+    const [a, b] = [synthApp(build), synthApp(build)];
+    const tree = readTree(a.outdir);
+    expect(Object.keys(tree).filter((file) => file.endsWith('.pod.json'))).toHaveLength(pods);
+    expect(JSON.parse(tree['appc/b/b-web-7.pod.json']).apps[0].image.labels).toContainEqual({ name: 'version', value: '1.7' });
+    expect(readTree(b.outdir)).toEqual(tree);
+
+    // a target after appc fails: the staging directory, thread-written files and all, is gone and the output untouched
+    const outdir = a.outdir;
+    const app = new App({ outdir });
+    build(app);
+    app.addTarget({ name: 'broken', render: () => { throw new Error('the broken target failed'); } });
+    expect(() => app.synth()).toThrow('the broken target failed');
+    expect(readTree(outdir)).toEqual(tree);
+    expect(fs.readdirSync(path.dirname(outdir)).filter((name) => name.startsWith('.berth-staging'))).toEqual([]);
   });
 
   test('--strict turns the warnings into errors and writes nothing', () => {

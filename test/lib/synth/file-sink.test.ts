@@ -1,0 +1,52 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { openFileSink } from '../../../lib/synth/file-sink';
+import { readTree, tempDir } from '../../helpers';
+
+function expected(count: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) files[`charts/c${i % 7}/pod-${i}.json`] = `{"pod":${i}}\n`;
+  return files;
+}
+
+describe('openFileSink', () => {
+  test.each([0, 5, 1_000])('writes the same files whether a thread takes over after %i', (threadAfter) => {
+    const dir = tempDir();
+    const sink = openFileSink(dir, { threadAfter });
+    for (const [file, text] of Object.entries(expected(200))) sink.write(file, text);
+    sink.write('app.yaml', 'a: 1\n');
+    sink.write('app.yaml', '---\nb: 2\n', { append: true });
+    sink.write('bytes.aci', new Uint8Array([0, 1, 2, 255]));
+    sink.close();
+    expect(readTree(dir)).toEqual({ ...expected(200), 'app.yaml': 'a: 1\n---\nb: 2\n', 'bytes.aci': '\u0000\u0001\u0002\u00ff' });
+    expect(() => sink.write('late.json', '{}')).toThrow('cannot write late.json: the output is already closed');
+  });
+
+  test.each([0, 1_000])('close() throws the first failed write, with its code (thread after %i)', (threadAfter) => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'blocker'), 'a file where a directory is needed');
+    const sink = openFileSink(dir, { threadAfter });
+    let thrown: NodeJS.ErrnoException | undefined;
+    try {
+      sink.write('ok.json', '{}');
+      sink.write('blocker/inside.json', '{}');
+      sink.write('later.json', '{}');
+      sink.close();
+    } catch (error) {
+      thrown = error as NodeJS.ErrnoException;
+    }
+    expect(thrown?.code).toBe('EEXIST'); // as fs.mkdirSync(recursive) reports a file in the way, in line or in the thread
+    expect(thrown?.message).toContain('blocker');
+  });
+
+  test('abort() returns only when nothing is writing: the directory can be removed for good', () => {
+    const dir = tempDir();
+    const sink = openFileSink(dir, { threadAfter: 0 });
+    const big = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 2_000; i++) sink.write(`d${i % 50}/f${i}.txt`, big);
+    sink.abort();
+    fs.rmSync(dir, { recursive: true, force: true });
+    const until = Date.now() + 300;
+    while (Date.now() < until) expect(fs.existsSync(dir)).toBe(false);
+  });
+});
