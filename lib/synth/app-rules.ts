@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ProblemList } from '../problems';
-import { addRule, allConstructs, perPass } from './rules';
+import { addRule, allConstructs } from './rules';
 
 const rooted = new WeakSet<IConstruct>();
 
@@ -18,13 +18,14 @@ export function ensureAppRules(construct: IConstruct): void {
 
 /** Two objects of one kind, namespace and name would overwrite each other when applied. */
 function checkUniqueNames(root: IConstruct, problems: ProblemList): void {
-  const seen = perPass('object-identities', () => new Map<string, ApiObject>());
-  seen.clear();
+  // Keyed level by level rather than by one joined string: the parts are strings already hashed, a joined key would be
+  // a new string to flatten and hash for each of the app's objects.
+  const seen: NestedMap = new Map();
   for (const construct of allConstructs(root)) {
     if (!ApiObject.isApiObject(construct)) continue;
     const namespace = construct.metadata.namespace ?? '';
-    const key = `${construct.apiGroup}/${construct.kind}/${namespace}/${construct.name}`;
-    const first = seen.get(key);
+    const names = level(level(level(seen, construct.apiGroup), construct.kind), namespace) as Map<string, ApiObject>;
+    const first = names.get(construct.name);
     if (first) {
       const where = namespace ? ` in namespace "${namespace}"` : '';
       problems.error(
@@ -33,7 +34,15 @@ function checkUniqueNames(root: IConstruct, problems: ProblemList): void {
         { value: construct.name, fix: 'give one of them another metadata.name, or move it to another namespace' },
       );
     } else {
-      seen.set(key, construct);
+      names.set(construct.name, construct);
     }
   }
+}
+
+type NestedMap = Map<string, NestedMap | ApiObject>;
+
+function level(map: NestedMap, key: string): NestedMap {
+  let next = map.get(key) as NestedMap | undefined;
+  if (!next) map.set(key, (next = new Map()));
+  return next;
 }
