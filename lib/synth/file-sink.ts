@@ -121,6 +121,7 @@ class WriterThread {
   private readonly worker: Worker;
   private readonly state = new Int32Array(new SharedArrayBuffer(12));
   private posted = 0;
+  private finished = false;
   private readonly results = new MessageChannel();
 
   public constructor(madeDirs: readonly string[]) {
@@ -142,6 +143,8 @@ class WriterThread {
 
   /** Blocks until the thread has done (or, cancelling, dropped) every write posted, then stops it. */
   public finish(cancel: boolean): void {
+    if (this.finished) return; // abort() after a close() that threw: the thread is already stopped
+    this.finished = true;
     if (cancel) Atomics.store(this.state, 1, 1);
     this.worker.postMessage('finish');
     const waited = Atomics.wait(this.state, 0, 0, CLOSE_TIMEOUT_MS);

@@ -50,3 +50,14 @@ describe('openFileSink', () => {
     while (Date.now() < until) expect(fs.existsSync(dir)).toBe(false);
   });
 });
+
+describe('openFileSink, after a failed close', () => {
+  test('abort() (as the synth calls it on any error) returns quietly', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'blocker'), '');
+    const sink = openFileSink(dir, { threadAfter: 0 });
+    sink.write('blocker/inside.json', '{}');
+    expect(() => sink.close()).toThrow();
+    expect(() => sink.abort()).not.toThrow();
+  });
+});
