@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { inObjectKeyOrder } from './object-key-order';
 
 /**
  * The order cdk8s's `DependencyGraph(scope).topology()` gives — every construct after what it depends on, ties in
@@ -72,26 +73,11 @@ function buildGraph(constructs: readonly IConstruct[]): Vertex[] {
 }
 
 /**
- * cdk8s keeps its vertices in a plain object keyed by construct path, and takes the roots in that object's order:
- * insertion order, except that keys which are array indices ("0", "17") come first, in numeric order. Only a
- * construct directly under the root can have such a path (any deeper path has a "/"), so only those are looked at.
+ * cdk8s keeps its vertices in a plain object keyed by construct path, and takes the roots in that object's order.
+ * Only a construct directly under the root can have an array-index path (any deeper path has a "/").
  */
 function inPathObjectOrder(constructs: readonly IConstruct[]): readonly IConstruct[] {
-  const indexed: Array<{ index: number; construct: IConstruct }> = [];
-  for (const construct of constructs) {
-    const scope = construct.node.scope;
-    if (scope && scope.node.scope) continue;
-    const key = construct.node.path;
-    if (isArrayIndex(key)) indexed.push({ index: Number(key), construct });
-  }
-  if (indexed.length === 0) return constructs;
-  indexed.sort((a, b) => a.index - b.index);
-  const first = new Set(indexed.map((i) => i.construct));
-  return [...indexed.map((i) => i.construct), ...constructs.filter((c) => !first.has(c))];
-}
-
-function isArrayIndex(key: string): boolean {
-  return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+  return inObjectKeyOrder(constructs, (construct) => (construct.node.scope?.node.scope ? '' : construct.node.path));
 }
 
 /** Iterative post-order from `root`; throws on a cycle, naming it as cdk8s does. */

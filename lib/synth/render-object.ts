@@ -102,26 +102,17 @@ function render(props: Record<string, unknown>, metadata: MetadataInternals): un
 /**
  * cdk8s's `resolve` followed by `sanitizeValue` (sorted keys; null and undefined dropped from objects; with
  * `dropEmpty`, as for metadata, empty arrays and objects dropped too).
- *
- * Arrays and plain objects, nearly every value, take a short way: of the three resolvers only the implicit token
- * can apply to them (a Lazy is neither; a number-or-string union is not a plain object, and an array has no
- * `value`). Everything else goes through all three.
  */
 function clean(value: unknown, dropEmpty: boolean): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value !== 'object') return typeof value === 'function' ? cleanOther(value, dropEmpty) : value;
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype === Array.prototype) {
-    const list = value as unknown[] & { resolve?: unknown; value?: unknown };
-    if (typeof list.resolve === 'function' || list.value !== undefined) return cleanOther(value, dropEmpty);
-    if (dropEmpty && list.length === 0) return undefined;
-    const result = new Array<unknown>(list.length);
-    for (let i = 0; i < list.length; i++) result[i] = clean(list[i], dropEmpty);
+  const settled = settle(value);
+  if (settled === undefined || typeof settled !== 'object' || settled === null) return settled;
+  if (Array.isArray(settled)) {
+    if (dropEmpty && settled.length === 0) return undefined;
+    const result = new Array<unknown>(settled.length);
+    for (let i = 0; i < settled.length; i++) result[i] = clean(settled[i], dropEmpty);
     return result;
   }
-  if (prototype !== Object.prototype || (value as object).constructor !== Object) return cleanOther(value, dropEmpty);
-  const source = value as Record<string, unknown>;
-  if (typeof source.resolve === 'function') return clean((source.resolve as () => unknown)(), dropEmpty);
+  const source = settled as Record<string, unknown>;
   const result: Record<string, unknown> = {};
   let empty = true;
   for (const key of sortedKeys(source)) {
@@ -132,6 +123,46 @@ function clean(value: unknown, dropEmpty: boolean): unknown {
     }
   }
   return dropEmpty && empty ? undefined : result;
+}
+
+/**
+ * A value resolved as cdk8s's resolvers would, until it is a scalar, a plain array or a plain object (whose contents
+ * are the caller's to settle in turn); undefined for null and undefined. Shared by `clean` and render-yaml.ts.
+ *
+ * Arrays and plain objects, nearly every value, take a short way: of the three resolvers only the implicit token
+ * can apply to them (a Lazy is neither; a number-or-string union is not a plain object, and an array has no
+ * `value`). Everything else goes through all three.
+ */
+export function settle(value: unknown): unknown {
+  for (;;) {
+    if (value === null || value === undefined) return undefined;
+    if (typeof value !== 'object') {
+      if (typeof value !== 'function') return value;
+      value = resolveOther(value);
+      continue;
+    }
+    const prototype = Object.getPrototypeOf(value);
+    const candidate = value as { resolve?: unknown; value?: unknown; constructor?: unknown };
+    if (prototype === Array.prototype) {
+      if (typeof candidate.resolve !== 'function' && candidate.value === undefined) return value;
+      value = resolveOther(value);
+    } else if (prototype !== Object.prototype || candidate.constructor !== Object) {
+      value = resolveOther(value);
+    } else if (typeof candidate.resolve === 'function') {
+      value = (candidate.resolve as () => unknown)();
+    } else {
+      return value;
+    }
+  }
+}
+
+/** A value that is not a plain array or object: a resolver turns it into one, or it is not data. */
+function resolveOther(value: object): unknown {
+  const resolved = resolveToken(value);
+  if (resolved !== value) return resolved;
+  // an array with a `value` key that is not a number or string: cdk8s maps it like any array
+  if (Object.getPrototypeOf(value) === Array.prototype) return Array.prototype.slice.call(value);
+  throw NOT_PLAIN; // class instances, array subclasses, null-prototype objects: cdk8s decides
 }
 
 /**
@@ -156,19 +187,8 @@ function insertionSort(keys: string[]): string[] {
   return keys;
 }
 
-/** A value that is not a plain array or object: a resolver turns it into one, or it is not data. */
-function cleanOther(value: object, dropEmpty: boolean): unknown {
-  const resolved = resolveToken(value);
-  if (resolved === value) {
-    // an array with a `value` key that is not a number or string: cdk8s maps it like any array
-    if (Object.getPrototypeOf(value) === Array.prototype) return clean(Array.prototype.slice.call(value), dropEmpty);
-    throw NOT_PLAIN; // class instances, array subclasses, null-prototype objects: cdk8s decides
-  }
-  return clean(resolved, dropEmpty);
-}
-
 /** cdk8s's three built-in resolvers, in their order: a Lazy, an implicit token, a number-or-string union. */
-export function resolveToken(value: object): unknown {
+function resolveToken(value: object): unknown {
   if (value instanceof Lazy) return value.produce();
   const candidate = value as { resolve?: unknown; value?: unknown };
   if (typeof candidate.resolve === 'function') return (candidate.resolve as () => unknown)();

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
-import { cleanMetadata, NOT_PLAIN, plainInternals, resolveToken, sortedKeys } from './render-object';
+import { cleanMetadata, NOT_PLAIN, plainInternals, settle, sortedKeys } from './render-object';
 import { stringifyDocuments } from './yaml-emit';
+import { inObjectKeyOrder } from './object-key-order';
 import { newline, renderKey, renderScalar } from './yaml-scalars';
 
 /**
@@ -32,30 +33,22 @@ export function renderApiObjectYaml(object: ApiObject): string {
 const out: string[] = [];
 
 function writeDocument(props: Record<string, unknown>, metadata: Record<string, unknown> | undefined): string {
-  // apiVersion, kind and metadata first, then the rest in sorted order (as cdk8s orders the top level)
-  const keys: string[] = [];
-  const values: unknown[] = [];
+  // apiVersion, kind and metadata first, then the rest in sorted order (as cdk8s orders the top level); sorted,
+  // apiVersion comes before kind
+  const first: Array<[string, unknown]> = [];
+  const rest: Array<[string, unknown]> = [];
   for (const key of sortedKeys(props)) {
     if (key === 'metadata') continue;
     const value = settle(props[key]);
-    if (value === undefined) continue;
-    keys.push(key);
-    values.push(value);
+    if (value !== undefined) (key === 'apiVersion' || key === 'kind' ? first : rest).push([key, value]);
   }
-  const order: number[] = [];
-  for (const first of ['apiVersion', 'kind']) {
-    const at = keys.indexOf(first);
-    if (at >= 0) order.push(at);
-  }
-  if (metadata !== undefined) order.push(-1);
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== 'apiVersion' && keys[i] !== 'kind') order.push(i);
-  const positions = hasIndexKey(keys) ? inObjectKeyOrder(order, (i) => (i < 0 ? 'metadata' : keys[i])) : order;
-  if (positions.length === 0) return '{}\n';
-  for (let p = 0; p < positions.length; p++) {
-    if (p > 0) out.push(newline(0));
-    const i = positions[p];
-    writePair(i < 0 ? 'metadata' : keys[i], i < 0 ? metadata : values[i], 0);
-  }
+  if (metadata !== undefined) first.push(['metadata', metadata]);
+  const pairs = inObjectKeyOrder([...first, ...rest], ([key]) => key);
+  if (pairs.length === 0) return '{}\n';
+  pairs.forEach(([key, value], i) => {
+    if (i > 0) out.push(newline(0));
+    writePair(key, value, 0);
+  });
   out.push('\n');
   return out.join('');
 }
@@ -68,7 +61,7 @@ function writeDocument(props: Record<string, unknown>, metadata: Record<string, 
 function writeMap(map: Record<string, unknown>, depth: number): boolean {
   const keys = sortedKeys(map);
   let written = 0;
-  for (const key of hasIndexKey(keys) ? inObjectKeyOrder(keys, (k) => k) : keys) {
+  for (const key of inObjectKeyOrder(keys, (k) => k)) {
     const value = settle(map[key]);
     if (value === undefined) continue;
     if (key === '__proto__') throw NOT_PLAIN; // would set the copy's prototype rather than a key
@@ -123,63 +116,4 @@ function writeSeq(seq: readonly unknown[], depth: number): void {
       }
     }
   }
-}
-
-/**
- * A value as render-object.ts's `clean` meets it, resolved until it is a scalar, a plain array or a plain object
- * (whose contents are settled as they are written); undefined for null and undefined, which a map drops.
- */
-function settle(value: unknown): unknown {
-  for (;;) {
-    if (value === null || value === undefined) return undefined;
-    if (typeof value !== 'object') {
-      if (typeof value !== 'function') return value;
-      value = resolveOther(value);
-      continue;
-    }
-    const prototype = Object.getPrototypeOf(value);
-    const candidate = value as { resolve?: unknown; value?: unknown; constructor?: unknown };
-    if (prototype === Array.prototype) {
-      if (typeof candidate.resolve !== 'function' && candidate.value === undefined) return value;
-      value = resolveOther(value);
-    } else if (prototype !== Object.prototype || candidate.constructor !== Object) {
-      value = resolveOther(value);
-    } else if (typeof candidate.resolve === 'function') {
-      value = (candidate.resolve as () => unknown)();
-    } else {
-      return value;
-    }
-  }
-}
-
-/** A value that is not a plain array or object: a resolver turns it into one, or it is not data. */
-function resolveOther(value: object): unknown {
-  const resolved = resolveToken(value);
-  if (resolved !== value) return resolved;
-  // an array with a `value` key that is not a number or string: cdk8s maps it like any array
-  if (Object.getPrototypeOf(value) === Array.prototype) return Array.prototype.slice.call(value);
-  throw NOT_PLAIN;
-}
-
-function hasIndexKey(keys: readonly string[]): boolean {
-  for (const key of keys) {
-    const c = key.charCodeAt(0);
-    if (c >= 0x30 && c <= 0x39) return true;
-  }
-  return false;
-}
-
-/**
- * The order `Object.keys` lists an object built with these keys in this order: array-index keys ("0", "10") first,
- * ascending, then the others as added. The cleaned JSON is such an object, so its emitter writes them so.
- */
-function inObjectKeyOrder<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  const indexes = items.filter((item) => isArrayIndex(keyOf(item)));
-  if (indexes.length === 0) return items as T[];
-  indexes.sort((a, b) => Number(keyOf(a)) - Number(keyOf(b)));
-  return [...indexes, ...items.filter((item) => !isArrayIndex(keyOf(item)))];
-}
-
-function isArrayIndex(key: string): boolean {
-  return /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
