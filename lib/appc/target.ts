@@ -29,9 +29,10 @@ export class AppcTarget implements SynthTarget {
     const resolved = this.renderImages(all.filter(isAppcImage), context);
     const resolve: ImageResolver = (reference) => resolved.get(reference);
     const written = new Map<string, string>();
+    const chartBases = new Map<Chart, string>();
     for (const source of all.filter(isPodSource)) {
       const problems = context.problems(source.node.path).deduped();
-      const chart = chartFileBase(source);
+      const chart = chartFileBase(source, chartBases);
       for (const { name, pod } of source.podsToRender()) {
         const manifest = renderPod(pod, resolve, problems);
         const file = path.join(APPC_DIR, chart, `${name}.pod.json`);
@@ -88,11 +89,16 @@ function checkOwnOutput(manifest: ImageManifest | PodManifest, problems: Problem
   return issues.length === 0;
 }
 
-function chartFileBase(construct: IConstruct): string {
+/** The directory of a construct's pods: its chart's file name (hashed from the chart's path, so computed once per chart). */
+function chartFileBase(construct: IConstruct, known: Map<Chart, string>): string {
+  let chart: Chart;
   try {
-    return Names.toDnsLabel(Chart.of(construct));
+    chart = Chart.of(construct);
   } catch {
     return 'app';
   }
+  let base = known.get(chart);
+  if (base === undefined) known.set(chart, (base = Names.toDnsLabel(chart)));
+  return base;
 }
 
