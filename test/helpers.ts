@@ -30,6 +30,12 @@ export function berth(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}):
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `tsc -p dir` with the repository's TypeScript, with a time bound: `output` is what it printed (empty when clean). */
+export function compileProject(dir: string, timeoutMs: number): { readonly status: number | null; readonly output: string } {
+  const tsc = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { encoding: 'utf8', timeout: timeoutMs });
+  return { status: tsc.status, output: tsc.stdout + tsc.stderr };
+}
+
 /** Every file under a directory with its bytes, for byte-for-byte comparisons of whole output trees. */
 export function readTree(dir: string): Record<string, string> {
   const tree: Record<string, string> = {};
