@@ -12,80 +12,53 @@ export class Guestbook extends Chart {
     super(scope, id, props);
 
     const master = { app: 'redis', role: 'master', tier: 'backend' };
-    new ApiObject(this, 'redis-master', {
-      apiVersion: 'v1',
-      kind: 'ReplicationController',
-      metadata: { name: 'redis-master', labels: { ...master, ...PART_OF } },
-      spec: {
-        replicas: 1,
-        selector: master,
-        template: {
-          metadata: { labels: master },
-          spec: {
-            containers: [{
-              name: 'master',
-              image: 'redis:2.8',
-              ports: [{ name: 'redis', containerPort: 6379 }],
-              resources: { requests: REQUESTS },
-              livenessProbe: { tcpSocket: { port: 'redis' }, initialDelaySeconds: 15 },
-              volumeMounts: [{ name: 'data', mountPath: '/data' }],
-            }],
-            volumes: [{ name: 'data', emptyDir: {} }],
-          },
-        },
-      },
+    controller(this, 'redis-master', master, 1, {
+      containers: [{
+        name: 'master',
+        image: 'redis:2.8',
+        ports: [{ name: 'redis', containerPort: 6379 }],
+        resources: { requests: REQUESTS },
+        livenessProbe: { tcpSocket: { port: 'redis' }, initialDelaySeconds: 15 },
+        volumeMounts: [{ name: 'data', mountPath: '/data' }],
+      }],
+      volumes: [{ name: 'data', emptyDir: {} }],
     });
     service(this, 'redis-master', master, [{ port: 6379, targetPort: 'redis' }]);
 
     const slave = { app: 'redis', role: 'slave', tier: 'backend' };
-    new ApiObject(this, 'redis-slave', {
-      apiVersion: 'v1',
-      kind: 'ReplicationController',
-      metadata: { name: 'redis-slave', labels: { ...slave, ...PART_OF } },
-      spec: {
-        replicas: 2,
-        selector: slave,
-        template: {
-          metadata: { labels: slave },
-          spec: {
-            containers: [{
-              name: 'slave',
-              image: 'redis:2.8',
-              args: ['redis-server', '--slaveof', 'redis-master', '6379'],
-              ports: [{ name: 'redis', containerPort: 6379 }],
-              resources: { requests: REQUESTS },
-            }],
-          },
-        },
-      },
+    controller(this, 'redis-slave', slave, 2, {
+      containers: [{
+        name: 'slave',
+        image: 'redis:2.8',
+        args: ['redis-server', '--slaveof', 'redis-master', '6379'],
+        ports: [{ name: 'redis', containerPort: 6379 }],
+        resources: { requests: REQUESTS },
+      }],
     });
     service(this, 'redis-slave', slave, [{ port: 6379, targetPort: 'redis' }]);
 
     const frontend = { app: 'guestbook', tier: 'frontend' };
-    new ApiObject(this, 'frontend', {
-      apiVersion: 'v1',
-      kind: 'ReplicationController',
-      metadata: { name: 'frontend', labels: { ...frontend, ...PART_OF } },
-      spec: {
-        replicas: 3,
-        selector: frontend,
-        template: {
-          metadata: { labels: frontend },
-          spec: {
-            containers: [{
-              name: 'php-redis',
-              image: 'gcr.io/google-samples/gb-frontend:v4',
-              env: [{ name: 'GET_HOSTS_FROM', value: 'dns' }],
-              ports: [{ name: 'http', containerPort: 80 }],
-              resources: { requests: REQUESTS, limits: { cpu: '500m', memory: '256Mi' } },
-              readinessProbe: { httpGet: { path: '/', port: 'http' }, periodSeconds: 5 },
-            }],
-          },
-        },
-      },
+    controller(this, 'frontend', frontend, 3, {
+      containers: [{
+        name: 'php-redis',
+        image: 'gcr.io/google-samples/gb-frontend:v4',
+        env: [{ name: 'GET_HOSTS_FROM', value: 'dns' }],
+        ports: [{ name: 'http', containerPort: 80 }],
+        resources: { requests: REQUESTS, limits: { cpu: '500m', memory: '256Mi' } },
+        readinessProbe: { httpGet: { path: '/', port: 'http' }, periodSeconds: 5 },
+      }],
     });
     service(this, 'frontend', frontend, [{ name: 'http', port: 80, targetPort: 'http' }], 'LoadBalancer');
   }
+}
+
+function controller(scope: Construct, name: string, labels: Record<string, string>, replicas: number, pod: object): ApiObject {
+  return new ApiObject(scope, name, {
+    apiVersion: 'v1',
+    kind: 'ReplicationController',
+    metadata: { name, labels: { ...labels, ...PART_OF } },
+    spec: { replicas, selector: labels, template: { metadata: { labels }, spec: pod } },
+  });
 }
 
 function service(scope: Construct, name: string, selector: Record<string, string>, ports: object[], type?: string): ApiObject {
