@@ -10,16 +10,10 @@ export interface PodProps extends WorkloadProps {}
  */
 export class Pod extends Workload {
   constructor(scope: Construct, id: string, props: PodProps = {}) {
-    super(scope, id, props, { apiVersion: 'v1', kind: 'Pod', controlled: false });
+    super(scope, id, props, { apiVersion: 'v1', kind: 'Pod', controlled: false, podAnnotationsOnObject: true });
   }
 
   protected override renderSpec(): unknown {
     return renderPodSpec(this.pod);
-  }
-
-  protected override objectAnnotations(): Record<string, string> | undefined {
-    // A bare pod has no template: its pod annotations are the object's own.
-    const merged = { ...this.pod.annotations, ...super.objectAnnotations() };
-    return Object.keys(merged).length ? merged : undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { defaultObjectName } from '../lib/kubernetes/names';
+import { defaultObjectNameFor } from '../lib/kubernetes/names';
+import { isPlainInstance } from '../lib/kubernetes/plain-instanceof';
 import { templatesSelectedBy } from '../lib/kubernetes/pod-templates';
 import { ProblemList } from '../lib/problems';
 import { ensureAppRules } from '../lib/synth/app-rules';
@@ -50,28 +51,35 @@ export interface ServiceProps {
  * A stable name and address in front of the pods its selector matches, load-balancing among them. Synth checks
  * that the selector matches at least one pod template of the app and that named target ports exist on each.
  */
-export class Service extends Construct implements IPodSelector {
-  public readonly resource: ApiObject;
-  public readonly name: string;
+export class Service extends ApiObject implements IPodSelector {
+  /** `instanceof` by the prototype chain: cdk8s makes it true of every ApiObject for ApiObject's subclasses. */
+  public static override [Symbol.hasInstance](x: unknown): x is Service {
+    return isPlainInstance(this, x);
+  }
+
   public readonly namespace?: string;
   /** The pod labels this Service selects (`{}` for an ExternalName Service). */
   public readonly podSelector: Readonly<Record<string, string>>;
-  private readonly props: ServiceProps;
+  private readonly serviceProps: ServiceProps;
 
   constructor(scope: Construct, id: string, props: ServiceProps = {}) {
-    super(scope, id);
-    this.props = props;
-    this.name = props.metadata?.name ?? defaultObjectName(this, 'dns1035');
-    this.podSelector = { ...(props.selector ?? props.selects?.podSelector ?? {}) };
-    this.resource = new ApiObject(this, 'Resource', {
+    // The Service is its own ApiObject (not a holder of one), as a Workload is: a construct fewer per object.
+    super(scope, id, {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { ...props.metadata, name: this.name },
+      metadata: { ...props.metadata, name: props.metadata?.name ?? defaultObjectNameFor(scope, id, 'dns1035') },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
-    this.namespace = this.resource.metadata.namespace;
+    this.serviceProps = props;
+    this.podSelector = { ...(props.selector ?? props.selects?.podSelector ?? {}) };
+    this.namespace = this.metadata.namespace;
     addRule(this, (problems) => this.check(problems));
     ensureAppRules(this);
+  }
+
+  /** The emitted Kubernetes object, which is this Service itself: the escape hatch for fields berth does not model. */
+  public get resource(): ApiObject {
+    return this;
   }
 
   /** `name.namespace.svc` form is left to the caller: this is the in-namespace DNS name and port of the Service. */
@@ -80,7 +88,7 @@ export class Service extends Construct implements IPodSelector {
   }
 
   private renderSpec(): unknown {
-    const p = this.props;
+    const p = this.serviceProps;
     const isExternal = p.type === 'ExternalName';
     return {
       type: p.type,
@@ -94,7 +102,7 @@ export class Service extends Construct implements IPodSelector {
   }
 
   private check(problems: ProblemList): void {
-    const p = this.props;
+    const p = this.serviceProps;
     const badName = dns1035Label(this.name);
     if (badName) problems.error('metadata.name', badName, { value: this.name, fix: `use "${toDnsLabel(this.name).replace(/^[0-9-]+/, '') || 'svc'}"` });
     checkLabels(p.metadata?.labels, problems, 'metadata.labels');
@@ -151,7 +159,7 @@ export class Service extends Construct implements IPodSelector {
   /** Tree-wide: the selector must match a pod template of the app, and each named targetPort must exist on all. */
   private checkSelection(ports: readonly ServicePort[], problems: ProblemList): void {
     if (Object.keys(this.podSelector).length === 0) {
-      if (this.props.selector) problems.error('selector', 'must have at least one label (an empty selector would select nothing here)', { value: {}, fix: 'add a label such as { app: "web" }' });
+      if (this.serviceProps.selector) problems.error('selector', 'must have at least one label (an empty selector would select nothing here)', { value: {}, fix: 'add a label such as { app: "web" }' });
       return;
     }
     const templates = templatesSelectedBy(this.node.root, this.namespace, this.podSelector);

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { defaultObjectName } from '../lib/kubernetes/names';
+import { defaultObjectNameFor } from '../lib/kubernetes/names';
+import { isPlainInstance } from '../lib/kubernetes/plain-instanceof';
 import { markPodTemplateSource, PodTemplateInfo, PodTemplateSource } from '../lib/kubernetes/pod-templates';
 import { ProblemList } from '../lib/problems';
 import { ensureAppRules } from '../lib/synth/app-rules';
@@ -31,77 +32,87 @@ interface WorkloadKind {
   readonly kind: string;
   /** Whether a controller runs the pods (then restartPolicy must be Always). */
   readonly controlled: boolean;
+  /** Whether the pod annotations are the object's own too (a bare Pod has no template to carry them). */
+  readonly podAnnotationsOnObject?: boolean;
 }
 
 const WORKLOAD = Symbol.for('berth.Workload');
 
 /**
- * A construct that owns one pod model and emits one Kubernetes object for it. The pod model is what every target
- * renders; the Kubernetes object is a cdk8s ApiObject (id `Resource`) whose spec is rendered at synth time, so
- * containers and volumes added after construction are included.
+ * A construct that owns one pod model and is the one Kubernetes object emitted for it. The pod model is what every
+ * target renders; the object's spec is rendered at synth time, so containers and volumes added after construction
+ * are included.
+ *
+ * A workload is its own cdk8s ApiObject rather than holding one as a child: a construct fewer per object is a
+ * tenth of the build time and memory of a large app.
  */
-export abstract class Workload extends Construct implements IPodSelector, PodTemplateSource, IPodSource {
+export abstract class Workload extends ApiObject implements IPodSelector, PodTemplateSource, IPodSource {
   /** True for any berth workload, also across duplicate copies of berth in node_modules. */
   public static isWorkload(x: unknown): x is Workload {
     return typeof x === 'object' && x !== null && WORKLOAD in x;
   }
 
-  /** The emitted Kubernetes object: the escape hatch for fields berth does not model (`addJsonPatch`). */
-  public readonly resource: ApiObject;
-  public readonly name: string;
+  /** `instanceof` by the prototype chain: cdk8s makes it true of every ApiObject for ApiObject's subclasses. */
+  public static override [Symbol.hasInstance](x: unknown): x is Workload {
+    return isPlainInstance(this, x);
+  }
+
   public readonly namespace?: string;
   public readonly podSelector: Readonly<Record<string, string>>;
-  public readonly kind: string;
 
-  private readonly props: WorkloadProps;
+  private readonly podProps: WorkloadProps;
   private readonly containers: Container[];
   private readonly initContainers: Container[];
   private readonly volumes: Volume[];
 
   protected constructor(scope: Construct, id: string, props: WorkloadProps, kind: WorkloadKind) {
-    super(scope, id);
-    Object.defineProperty(this, WORKLOAD, { value: true });
-    markPodTemplateSource(this);
-    markPodSource(this);
-    this.props = props;
-    this.kind = kind.kind;
-    this.containers = [...(props.containers ?? [])];
-    this.initContainers = [...(props.initContainers ?? [])];
-    this.volumes = [...(props.volumes ?? [])];
-    this.name = props.metadata?.name ?? defaultObjectName(this);
-    this.podSelector = { ...(props.labels ?? { app: toDnsLabel(this.name).slice(0, 63) || 'app' }) };
-    this.resource = new ApiObject(this, 'Resource', {
+    const name = props.metadata?.name ?? defaultObjectNameFor(scope, id);
+    const podSelector = { ...(props.labels ?? { app: toDnsLabel(name).slice(0, 63) || 'app' }) };
+    super(scope, id, {
       apiVersion: kind.apiVersion,
       kind: kind.kind,
       metadata: {
         ...props.metadata,
-        name: this.name,
-        labels: { ...this.podSelector, ...props.metadata?.labels },
-        annotations: this.objectAnnotations(),
+        name,
+        labels: { ...podSelector, ...props.metadata?.labels },
+        annotations: objectAnnotations(props, kind),
       },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
-    this.namespace = this.resource.metadata.namespace;
+    Object.defineProperty(this, WORKLOAD, { value: true });
+    markPodTemplateSource(this);
+    markPodSource(this);
+    this.podProps = props;
+    this.podSelector = podSelector;
+    this.containers = [...(props.containers ?? [])];
+    this.initContainers = [...(props.initContainers ?? [])];
+    this.volumes = [...(props.volumes ?? [])];
+    this.namespace = this.metadata.namespace;
     addRule(this, (problems) => this.check(problems, kind.controlled));
     ensureAppRules(this);
+  }
+
+  /** The emitted Kubernetes object, which is this workload itself: the escape hatch for fields berth does not model (`addJsonPatch`). */
+  public get resource(): ApiObject {
+    return this;
   }
 
   /** The pod this workload runs, as every target reads it. */
   public get pod(): PodModel {
     return {
       labels: this.podSelector,
-      annotations: { ...this.props.podAnnotations },
+      annotations: { ...this.podProps.podAnnotations },
       spec: {
         containers: this.containers,
         initContainers: this.initContainers,
         volumes: this.volumes,
-        restartPolicy: this.props.restartPolicy,
-        serviceAccountName: this.props.serviceAccountName,
-        securityContext: this.props.securityContext,
-        nodeSelector: this.props.nodeSelector,
-        hostname: this.props.hostname,
-        subdomain: this.props.subdomain,
-        terminationGracePeriodSeconds: this.props.terminationGracePeriodSeconds,
+        restartPolicy: this.podProps.restartPolicy,
+        serviceAccountName: this.podProps.serviceAccountName,
+        securityContext: this.podProps.securityContext,
+        nodeSelector: this.podProps.nodeSelector,
+        hostname: this.podProps.hostname,
+        subdomain: this.podProps.subdomain,
+        terminationGracePeriodSeconds: this.podProps.terminationGracePeriodSeconds,
       },
     };
   }
@@ -137,18 +148,19 @@ export abstract class Workload extends Construct implements IPodSelector, PodTem
   /** Kind-specific rules (replicas, strategy), reported beside the pod rules. */
   protected checkKind(_problems: ProblemList): void {}
 
-  /** Annotations of the emitted object; a Pod merges its pod annotations in. */
-  protected objectAnnotations(): Record<string, string> | undefined {
-    return this.props.metadata?.annotations ? { ...this.props.metadata.annotations } : undefined;
-  }
-
   private check(problems: ProblemList, controlled: boolean): void {
     const badName = dns1123Subdomain(this.name);
     if (badName) problems.error('metadata.name', badName, { value: this.name, fix: `use "${toDnsLabel(this.name) || 'app'}"` });
-    checkLabels(this.props.metadata?.labels, problems, 'metadata.labels');
-    checkAnnotations(this.props.metadata?.annotations, problems, 'metadata.annotations');
+    checkLabels(this.podProps.metadata?.labels, problems, 'metadata.labels');
+    checkAnnotations(this.podProps.metadata?.annotations, problems, 'metadata.annotations');
     if (Object.keys(this.podSelector).length === 0) problems.error('labels', 'must have at least one label (pods are selected by them)', { value: {}, fix: 'add labels: { app: "..." }' });
     checkPod(this.pod, problems, { controlled });
     this.checkKind(problems);
   }
+}
+
+/** Annotations of the emitted object: its metadata's, and for a bare Pod the pod annotations merged in. */
+function objectAnnotations(props: WorkloadProps, kind: WorkloadKind): Record<string, string> | undefined {
+  const merged = { ...(kind.podAnnotationsOnObject ? props.podAnnotations : undefined), ...props.metadata?.annotations };
+  return Object.keys(merged).length ? merged : undefined;
 }

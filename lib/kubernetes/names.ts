@@ -14,8 +14,21 @@ export type NameRule = 'subdomain' | 'dns1035';
  * silently. Collisions of readable names are reported by the duplicate-name rule instead.
  */
 export function defaultObjectName(construct: IConstruct, rule: NameRule = 'subdomain'): string {
-  const chart = findChart(construct);
-  const scopes = construct.node.scopes;
+  return nameFromPath(construct.node.scopes, construct.node.path, rule);
+}
+
+/**
+ * The name `defaultObjectName` gives a construct that is about to be created as `id` under `scope`: a construct that
+ * is its own ApiObject needs its name before its constructor runs.
+ */
+export function defaultObjectNameFor(scope: IConstruct, rawId: string, rule: NameRule = 'subdomain'): string {
+  const id = rawId.replace(/[/\n]/g, '--'); // as constructs sanitizes an id
+  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  return nameFromPath([...scope.node.scopes, { node: { id } }], path, rule);
+}
+
+function nameFromPath(scopes: ReadonlyArray<{ readonly node: { readonly id: string } }>, path: string, rule: NameRule): string {
+  const chart = findChart(scopes);
   const start = chart ? scopes.indexOf(chart) + 1 : 1;
   const ids = scopes.slice(start).map((s) => s.node.id).filter((id) => id && !HIDDEN_IDS.has(id));
   const raw = ids.join('-') || (chart?.node.id ?? 'object');
@@ -23,15 +36,13 @@ export function defaultObjectName(construct: IConstruct, rule: NameRule = 'subdo
   const maxLength = rule === 'dns1035' ? 63 : 253;
   const startsRight = rule === 'dns1035' ? /^[a-z]/.test(clean) : clean.length > 0;
   if (clean === raw && clean.length <= maxLength && startsRight) return clean;
-  const hash = createHash('sha256').update(construct.node.path).digest('hex').slice(0, 8);
+  const hash = createHash('sha256').update(path).digest('hex').slice(0, 8);
   const prefix = rule === 'dns1035' && !/^[a-z]/.test(clean) ? 'x-' : '';
   const body = `${prefix}${clean}`.slice(0, maxLength - hash.length - 1).replace(/-+$/, '');
   return body ? `${body}-${hash}` : `x-${hash}`;
 }
 
-function findChart(construct: IConstruct): Chart | undefined {
-  for (const scope of [...construct.node.scopes].reverse()) {
-    if (Chart.isChart(scope)) return scope;
-  }
+function findChart<T>(scopes: readonly T[]): T | undefined {
+  for (let i = scopes.length - 1; i >= 0; i--) if (Chart.isChart(scopes[i])) return scopes[i];
   return undefined;
 }

@@ -112,6 +112,6 @@ describe('Service', () => {
     const db = new Pod(c, 'db', { containers: [redis] });
     new Service(c, 'one', { metadata: { name: 'db' }, selects: db, ports: [{ port: 6379 }] });
     new Service(c, 'two', { metadata: { name: 'db' }, selects: db, ports: [{ port: 6379 }] });
-    expect(problemsOf(c).map((p) => p.message)).toEqual(['Service name must be unique: test/two/Resource and test/one/Resource are both named "db"']);
+    expect(problemsOf(c).map((p) => p.message)).toEqual(['Service name must be unique: test/two and test/one are both named "db"']);
   });
 });
