@@ -43,6 +43,7 @@ interface WriteMessage {
 /** In line for the first files, then through a thread. */
 class SwitchingSink implements FileSink {
   private readonly madeDirs = new Set<string>();
+  private readonly inLine = fileWriter(fs, path, this.madeDirs);
   private written = 0;
   private thread?: WriterThread;
   private closed = false;
@@ -55,29 +56,68 @@ class SwitchingSink implements FileSink {
   public write(file: string, data: string | Uint8Array, options: { append?: boolean } = {}): void {
     if (this.closed) throw new Error(`cannot write ${file}: the output is already closed`);
     const message: WriteMessage = { file: path.join(this.dir, file), data, flag: options.append ? 'a' : 'w' };
-    if (!this.thread && this.written++ >= this.threadAfter) this.thread = new WriterThread([...this.madeDirs]);
+    if (!this.thread && this.written++ >= this.threadAfter) {
+      this.inLine.release(); // the thread goes on with the file this one had open
+      this.thread = new WriterThread([...this.madeDirs]);
+    }
     if (this.thread) this.thread.post(message);
-    else writeNow(message, this.madeDirs);
+    else this.inLine.write(message);
   }
 
   public close(): void {
     this.closed = true;
+    this.inLine.release();
     this.thread?.finish(false);
   }
 
   public abort(): void {
     this.closed = true;
-    this.thread?.finish(true);
+    try {
+      this.inLine.release();
+    } finally {
+      this.thread?.finish(true);
+    }
   }
 }
 
-function writeNow(message: WriteMessage, madeDirs: Set<string>): void {
-  const dir = path.dirname(message.file);
-  if (!madeDirs.has(dir)) {
-    fs.mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
+/**
+ * Writes messages in order, making parent directories as needed, and keeps the last file open: a large file comes
+ * in chunks (`append`), and each then costs one write, not an open, a write and a close (a tenth of a millisecond
+ * each on some machines). It runs in line and, from its source, in the thread, so it uses nothing but its
+ * parameters (`fs` and `path` are passed in, not imported).
+ */
+function fileWriter(fs: typeof import('fs'), path: typeof import('path'), madeDirs: Set<string>): { write(message: WriteMessage): void; release(): void } {
+  let openFile: string | undefined;
+  let fd = -1;
+  const scratch = Buffer.allocUnsafeSlow(1 << 18);
+  function release(): void {
+    if (fd < 0) return;
+    const closing = fd;
+    fd = -1;
+    openFile = undefined;
+    fs.closeSync(closing);
   }
-  fs.writeFileSync(message.file, message.data, { flag: message.flag });
+  function write(message: WriteMessage): void {
+    if (message.flag !== 'a' || message.file !== openFile) {
+      release();
+      const dir = path.dirname(message.file);
+      if (!madeDirs.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        madeDirs.add(dir);
+      }
+      fd = fs.openSync(message.file, message.flag);
+      openFile = message.file;
+    }
+    const data = message.data;
+    if (typeof data === 'string' && data.length * 3 <= scratch.length) {
+      // Encoded into one reused buffer: Node would allocate a fresh one of three bytes a character for each
+      // string, large enough to be fresh memory from the system every time.
+      fs.writeFileSync(fd, scratch.subarray(0, scratch.write(data, 'utf8')));
+    } else {
+      fs.writeFileSync(fd, data); // with a descriptor: at its position, the whole of it
+    }
+  }
+  return { write, release };
 }
 
 /**
@@ -87,14 +127,17 @@ function writeNow(message: WriteMessage, madeDirs: Set<string>): void {
  */
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
-const fs = require('fs');
-const path = require('path');
 const state = new Int32Array(workerData.state);
 const results = workerData.results;
-const madeDirs = new Set(workerData.madeDirs);
+const writer = (${fileWriter.toString()})(require('fs'), require('path'), new Set(workerData.madeDirs));
 let error;
 parentPort.on('message', (message) => {
   if (message === 'finish') {
+    try {
+      writer.release();
+    } catch (e) {
+      error = error || { message: e.message, code: e.code, stack: e.stack };
+    }
     results.postMessage(error ? { error } : {});
     Atomics.store(state, 0, 1);
     Atomics.notify(state, 0);
@@ -102,12 +145,7 @@ parentPort.on('message', (message) => {
   }
   if (!error && Atomics.load(state, 1) === 0) {
     try {
-      const dir = path.dirname(message.file);
-      if (!madeDirs.has(dir)) {
-        fs.mkdirSync(dir, { recursive: true });
-        madeDirs.add(dir);
-      }
-      fs.writeFileSync(message.file, message.data, { flag: message.flag });
+      writer.write(message);
     } catch (e) {
       error = { message: e.message, code: e.code, stack: e.stack };
     }

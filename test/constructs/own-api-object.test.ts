@@ -52,7 +52,7 @@ describe('berth objects are their own ApiObject', () => {
     expect(web instanceof Deployment && pod instanceof Pod && svc instanceof Service).toBe(true);
     expect(web instanceof Pod || pod instanceof Deployment || rc instanceof Deployment).toBe(false);
     expect(svc instanceof Workload || web instanceof Service).toBe(false);
-    for (const other of [plus, plus.apiObject, plain]) {
+    for (const other of [plus, ApiObject.of(plus), plain]) {
       expect(other instanceof Service || other instanceof Workload || other instanceof Deployment).toBe(false);
     }
   });

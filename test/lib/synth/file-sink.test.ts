@@ -22,6 +22,25 @@ describe('openFileSink', () => {
     expect(() => sink.write('late.json', '{}')).toThrow('cannot write late.json: the output is already closed');
   });
 
+  test.each([0, 3, 1_000])('a file written in chunks, across the switch to a thread (after %i), is whole and in order', (threadAfter) => {
+    const dir = tempDir();
+    const sink = openFileSink(dir, { threadAfter });
+    const chunks = ['naïve: ü\n', '---\nbig: ' + 'x'.repeat(200_000) + '\n', ...Array.from({ length: 20 }, (_, i) => `---\nn: ${i} €\n`)];
+    chunks.forEach((chunk, i) => sink.write('all.yaml', chunk, { append: i > 0 }));
+    sink.write('other.yaml', 'o: 1\n');
+    sink.write('all.yaml', 'again: true\n'); // not appended: written anew
+    sink.write('all.yaml', '---\nmore: 1\n', { append: true });
+    sink.write('other.yaml', '---\no: 2\n', { append: true });
+    sink.close();
+    expect(readTree(dir)).toEqual({ 'all.yaml': 'again: true\n---\nmore: 1\n', 'other.yaml': 'o: 1\n---\no: 2\n' });
+
+    const wholeDir = tempDir();
+    const whole = openFileSink(wholeDir, { threadAfter });
+    chunks.forEach((chunk, i) => whole.write('all.yaml', chunk, { append: i > 0 }));
+    whole.close();
+    expect(fs.readFileSync(path.join(wholeDir, 'all.yaml'), 'utf8')).toBe(chunks.join(''));
+  });
+
   test.each([0, 1_000])('close() throws the first failed write, with its code (thread after %i)', (threadAfter) => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'blocker'), 'a file where a directory is needed');
