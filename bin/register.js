@@ -13,14 +13,19 @@ const os = require('os');
 const { addHook } = require('pirates');
 
 const SUCRASE_VERSION = require('sucrase/package.json').version;
-const OPTIONS = { transforms: ['imports', 'typescript'] };
+// Only the TypeScript syntax and the imports are transformed: Node 20 runs ES2022 as written. sucrase's default
+// rewrites `a?.b` and `a ?? b` into helper calls that allocate an array and closures at every use, which made
+// berth's own hot paths (rules, rendering) measurably slower than the same code compiled by tsc. Class fields keep
+// ES2022 semantics, as tsc's output for this target does.
+const OPTIONS = { transforms: ['imports', 'typescript'], disableESTransforms: true };
+const OPTIONS_KEY = JSON.stringify(OPTIONS);
 const cacheDir = findCacheDir();
 let sucrase; // loaded on the first cache miss only
 
 addHook(compile, { exts: ['.ts'] }); // files under node_modules are left to Node, as sucrase's own register does
 
 function compile(code, filename) {
-  const key = crypto.createHash('sha256').update(`${SUCRASE_VERSION}\0${filename}\0`).update(code).digest('hex');
+  const key = crypto.createHash('sha256').update(`${SUCRASE_VERSION}\0${OPTIONS_KEY}\0${filename}\0`).update(code).digest('hex');
   const cached = cacheDir && path.join(cacheDir, key.slice(0, 2), `${key}.js`);
   if (cached) {
     try {
