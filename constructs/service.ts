@@ -127,7 +127,7 @@ export class Service extends ApiObject implements IPodSelector {
     const names = new Set<string>();
     const numbers = new Set<string>();
     ports.forEach((port, i) => {
-      const at = problems.at(`ports[${i}]`);
+      const at = problems.at('ports', i);
       const badPort = portNumber(port.port);
       if (badPort) at.error('port', badPort, { value: port.port });
       const key = `${port.port}/${port.protocol ?? 'TCP'}`;

@@ -68,17 +68,28 @@ export class SynthError extends Error {
 
 /** Collects problems for one construct; rules call `error()`/`warn()` with field-relative paths. */
 export class ProblemList {
+  /** The full field path of this list, built on the first problem: most lists never get one. */
+  private prefixText?: string;
+
   constructor(
     private readonly path: string,
-    private readonly prefix = '',
+    prefix = '',
     private readonly items: Problem[] = [],
     /** Set by `deduped()`: the field and message of every problem added through it, shared by its sublists. */
     private readonly seen?: Set<string>,
-  ) {}
+    /** For a list made by `at()`: the list it writes into and its field there, joined into a prefix when needed. */
+    private readonly parent?: { readonly list: ProblemList; readonly field: string; readonly index?: number },
+  ) {
+    if (!parent) this.prefixText = prefix;
+  }
 
-  /** A list that writes into this one with `field` prefixed (for nested props such as `containers[0]`). */
-  public at(field: string): ProblemList {
-    return new ProblemList(this.path, join(this.prefix, field), this.items, this.seen);
+  /**
+   * A list that writes into this one with `field` prefixed (for nested props such as `containers[0]`, given as
+   * `at('containers', 0)`). The field path is joined only if a problem is reported: checking a valid app builds
+   * no strings.
+   */
+  public at(field: string, index?: number): ProblemList {
+    return new ProblemList(this.path, undefined, this.items, this.seen, { list: this, field, index });
   }
 
   /**
@@ -99,6 +110,14 @@ export class ProblemList {
 
   public get all(): readonly Problem[] {
     return this.items;
+  }
+
+  private get prefix(): string {
+    if (this.prefixText === undefined) {
+      const { list, field, index } = this.parent!;
+      this.prefixText = join(list.prefix, index === undefined ? field : `${field}[${index}]`);
+    }
+    return this.prefixText;
   }
 
   private add(severity: Severity, field: string, message: string, details: { value?: unknown; fix?: string }): void {

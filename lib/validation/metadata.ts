@@ -3,7 +3,9 @@ import { labelValue, qualifiedName, toDnsLabel } from './names';
 
 /** Label keys and values (Kubernetes rules), reported under `field["key"]`. */
 export function checkLabels(labels: Readonly<Record<string, string>> | undefined, problems: ProblemList, field: string): void {
-  for (const [key, value] of Object.entries(labels ?? {})) {
+  if (!labels) return;
+  for (const key of Object.keys(labels)) {
+    const value = labels[key];
     const badKey = qualifiedName(key);
     if (badKey) problems.error(`${field}[${JSON.stringify(key)}]`, `key ${badKey}`, { value: key, fix: `use a key such as "${toDnsLabel(key) || 'app'}"` });
     if (typeof value !== 'string') {
@@ -18,8 +20,10 @@ export function checkLabels(labels: Readonly<Record<string, string>> | undefined
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 
 export function checkAnnotations(annotations: Readonly<Record<string, string>> | undefined, problems: ProblemList, field: string): void {
+  if (!annotations) return;
   let size = 0;
-  for (const [key, value] of Object.entries(annotations ?? {})) {
+  for (const key of Object.keys(annotations)) {
+    const value = annotations[key];
     const badKey = qualifiedName(key);
     if (badKey) problems.error(`${field}[${JSON.stringify(key)}]`, `key ${badKey}`, { value: key, fix: 'use a key such as "example.com/note"' });
     if (typeof value !== 'string') problems.error(`${field}[${JSON.stringify(key)}]`, 'must be a string', { value, fix: 'quote the value' });

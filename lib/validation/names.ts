@@ -2,6 +2,8 @@
  * Kubernetes name and label grammar (apimachinery's validation package), as predicates that return the reason a
  * value is rejected, or undefined when it is fine. Callers turn the reason into a Problem with their own field path.
  */
+import { rememberedVerdicts } from './verdict-cache';
+
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -29,7 +31,7 @@ export function dns1035Label(value: string): string | undefined {
 }
 
 /** A label or annotation key: an optional DNS-1123 subdomain prefix and "/", then a name of at most 63 characters. */
-export function qualifiedName(value: string): string | undefined {
+export const qualifiedName = rememberedVerdicts((value: string): string | undefined => {
   const parts = value.split('/');
   if (parts.length > 2) return 'must be a qualified name: an optional DNS subdomain prefix and "/", then a name';
   const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
@@ -42,7 +44,7 @@ export function qualifiedName(value: string): string | undefined {
   if (name.length > 63) return 'name part must be at most 63 characters';
   if (!QUALIFIED_NAME_PART.test(name)) return 'name part must be letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
   return undefined;
-}
+});
 
 export function labelValue(value: string): string | undefined {
   if (value.length > 63) return 'must be at most 63 characters';

@@ -20,7 +20,7 @@ export function checkPod(pod: PodModel, problems: ProblemList, options: PodRuleO
 
   const volumes = new Set<string>();
   (spec.volumes ?? []).forEach((volume, i) => {
-    checkVolume(volume, problems.at(`volumes[${i}]`));
+    checkVolume(volume, problems.at('volumes', i));
     if (volumes.has(volume.name)) problems.error(`volumes[${i}].name`, 'must be unique within the pod', { value: volume.name, fix: 'rename one of the volumes' });
     volumes.add(volume.name);
   });
@@ -28,12 +28,11 @@ export function checkPod(pod: PodModel, problems: ProblemList, options: PodRuleO
   const names = new Set<string>();
   const portNames = new Set<string>();
   const portNumbers = new Set<string>();
-  const all: Array<[Container, string]> = [
-    ...(spec.initContainers ?? []).map((c, i): [Container, string] => [c, `initContainers[${i}]`]),
-    ...containers.map((c, i): [Container, string] => [c, `containers[${i}]`]),
-  ];
-  for (const [container, field] of all) {
-    const at = problems.at(field);
+  const initContainers = spec.initContainers ?? [];
+  for (let k = 0; k < initContainers.length + containers.length; k++) {
+    const init = k < initContainers.length;
+    const container = init ? initContainers[k] : containers[k - initContainers.length];
+    const at = problems.at(init ? 'initContainers' : 'containers', init ? k : k - initContainers.length);
     checkContainer(container, at, volumes);
     if (names.has(container.name)) at.error('name', 'must be unique within the pod', { value: container.name, fix: 'rename one of the containers' });
     names.add(container.name);
@@ -68,7 +67,7 @@ function checkContainer(container: Container, problems: ProblemList, volumes: Se
   }
   if (container.workingDir !== undefined && !container.workingDir.startsWith('/')) problems.error('workingDir', 'must be an absolute path', { value: container.workingDir, fix: `use "/${container.workingDir}"` });
 
-  (container.ports ?? []).forEach((port, i) => checkContainerPort(port, problems.at(`ports[${i}]`)));
+  (container.ports ?? []).forEach((port, i) => checkContainerPort(port, problems.at('ports', i)));
 
   const env = new Set<string>();
   (container.env ?? []).forEach((variable, i) => {
@@ -126,32 +125,51 @@ function checkContainerPort(port: ContainerPort, problems: ProblemList): void {
 
 function checkResources(resources: ResourceRequirements | undefined, problems: ProblemList): void {
   if (!resources) return;
-  for (const kind of ['requests', 'limits'] as const) {
-    for (const [name, amount] of Object.entries(resources[kind] ?? {})) {
+  for (const kind of RESOURCE_LISTS) {
+    const amounts = resources[kind] as Record<string, string> | undefined;
+    if (!amounts) continue;
+    for (const name of Object.keys(amounts)) {
+      const amount = amounts[name];
       if (!isResourceName(name)) problems.error(`${kind}.${name}`, 'must be a resource name: cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource', { value: name });
       const bad = quantity(amount);
       if (bad) problems.error(`${kind}.${name}`, bad, { value: amount, fix: name === 'cpu' ? 'use millicores such as "250m" or cores such as "1"' : 'use bytes with a suffix such as "128Mi" or "1Gi"' });
     }
   }
-  for (const [name, limit] of Object.entries(resources.limits ?? {})) {
-    const request = (resources.requests as Record<string, string> | undefined)?.[name];
+  const limits = resources.limits as Record<string, string> | undefined;
+  const requests = resources.requests as Record<string, string> | undefined;
+  if (!limits || !requests) return;
+  for (const name of Object.keys(limits)) {
+    const limit = limits[name];
+    const request = requests[name];
     if (request === undefined) continue;
-    const [r, l] = [parseQuantity(request), parseQuantity(limit)];
+    const r = parseQuantity(request);
+    const l = parseQuantity(limit);
     if (r !== undefined && l !== undefined && r > l) {
       problems.error(`requests.${name}`, `must not exceed the limit ${JSON.stringify(limit)}`, { value: request, fix: `lower the request or raise the limit to at least ${JSON.stringify(request)}` });
     }
   }
 }
 
+const RESOURCE_LISTS = ['requests', 'limits'] as const;
+const STANDARD_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
 function isResourceName(name: string): boolean {
-  return ['cpu', 'memory', 'ephemeral-storage'].includes(name) || /^hugepages-/.test(name) || /^[a-z0-9.-]+\/[A-Za-z0-9._-]+$/.test(name);
+  return STANDARD_RESOURCES.has(name) || /^hugepages-/.test(name) || /^[a-z0-9.-]+\/[A-Za-z0-9._-]+$/.test(name);
 }
 
+const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'exec', 'grpc'] as const;
+
 function checkProbe(probe: Probe, problems: ProblemList, ports: readonly ContainerPort[], singleSuccess: boolean): void {
-  const handlers = (['httpGet', 'tcpSocket', 'exec', 'grpc'] as const).filter((h) => probe[h] !== undefined);
-  if (handlers.length !== 1) problems.error('', 'must have exactly one of httpGet, tcpSocket, exec or grpc', { value: handlers, fix: handlers.length ? 'keep one handler' : 'add httpGet: { path, port }' });
+  let handler: (typeof PROBE_HANDLERS)[number] | undefined;
+  let count = 0;
+  for (const h of PROBE_HANDLERS) {
+    if (probe[h] !== undefined && count++ === 0) handler = h;
+  }
+  if (count !== 1) {
+    const handlers = PROBE_HANDLERS.filter((h) => probe[h] !== undefined);
+    problems.error('', 'must have exactly one of httpGet, tcpSocket, exec or grpc', { value: handlers, fix: handlers.length ? 'keep one handler' : 'add httpGet: { path, port }' });
+  }
   const port = probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port;
-  const handler = handlers[0];
   if (port !== undefined && handler !== 'exec') {
     const field = `${handler}.port`;
     if (typeof port === 'string') {

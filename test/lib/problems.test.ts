@@ -37,3 +37,22 @@ describe('ProblemList.deduped', () => {
     expect(list.all).toHaveLength(4); // the list itself does not dedupe
   });
 });
+
+describe('ProblemList.at', () => {
+  test('joins nested fields and indexes into the field path of what is reported', () => {
+    const list = new ProblemList('app/web');
+    const container = list.at('containers', 1);
+    container.at('ports', 0).error('name', 'must be unique');
+    container.at('env', 2).error('', 'must have a value');
+    container.at('resources').at('requests').error('cpu', 'must be a quantity');
+    list.at('securityContext').warn('runAsUser', 'is root');
+    list.at('metadata').at('labels').error('["app"]', 'must be a string');
+    expect(list.all.map((p) => `${p.path} ${p.severity} ${p.field}`)).toEqual([
+      'app/web error containers[1].ports[0].name',
+      'app/web error containers[1].env[2]',
+      'app/web error containers[1].resources.requests.cpu',
+      'app/web warning securityContext.runAsUser',
+      'app/web error metadata.labels["app"]',
+    ]);
+  });
+});

@@ -17,12 +17,12 @@ export function renderPod(pod: PodModel, resolve: ImageResolver, problems: Probl
   warnPodFields(pod, problems);
   const volumes: PodVolume[] = [];
   (spec.volumes ?? []).forEach((volume, i) => {
-    const rendered = renderVolume(volume, problems.at(`volumes[${i}]`));
+    const rendered = renderVolume(volume, problems.at('volumes', i));
     if (rendered) volumes.push(rendered);
   });
   const expressible = new Set(volumes.map((v) => v.name));
   const apps: RuntimeApp[] = (spec.containers ?? []).map((container, i) =>
-    renderApp({ container, spec, image: resolve(container.image) ?? dockerImage(container.image), volumes: expressible }, problems.at(`containers[${i}]`)),
+    renderApp({ container, spec, image: resolve(container.image) ?? dockerImage(container.image), volumes: expressible }, problems.at('containers', i)),
   );
   const ports: PodPort[] = (spec.containers ?? []).flatMap((container) =>
     (container.ports ?? []).filter((p) => p.hostPort).map((p) => ({ name: appPortName(container.name, p), hostPort: p.hostPort! })),
