@@ -5,6 +5,9 @@ import { IConstruct } from 'constructs';
 /** Construct ids that name a construct's primary child and add nothing to a name (aws-cdk's convention). */
 const HIDDEN_IDS = new Set(['Resource', 'Default']);
 
+/** What the cleaning below leaves unchanged (most ids): one test instead of four passes over the string. */
+const ALREADY_CLEAN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export type NameRule = 'subdomain' | 'dns1035';
 
 /**
@@ -32,7 +35,7 @@ function nameFromPath(scopes: ReadonlyArray<{ readonly node: { readonly id: stri
   const start = chart ? scopes.indexOf(chart) + 1 : 1;
   const ids = scopes.slice(start).map((s) => s.node.id).filter((id) => id && !HIDDEN_IDS.has(id));
   const raw = ids.join('-') || (chart?.node.id ?? 'object');
-  const clean = raw.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
+  const clean = ALREADY_CLEAN.test(raw) ? raw : raw.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
   const maxLength = rule === 'dns1035' ? 63 : 253;
   const startsRight = rule === 'dns1035' ? /^[a-z]/.test(clean) : clean.length > 0;
   if (clean === raw && clean.length <= maxLength && startsRight) return clean;

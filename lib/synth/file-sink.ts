@@ -56,7 +56,9 @@ class SwitchingSink implements FileSink {
   public write(file: string, data: string | Uint8Array, options: { append?: boolean } = {}): void {
     if (this.closed) throw new Error(`cannot write ${file}: the output is already closed`);
     const message: WriteMessage = { file: path.join(this.dir, file), data, flag: options.append ? 'a' : 'w' };
-    if (!this.thread && this.written++ >= this.threadAfter) {
+    // Files are counted, not writes: a large file comes in many appends, each a single write to an open file,
+    // which a thread would not make cheaper (the data would be copied to it), and a thread costs memory.
+    if (!this.thread && !options.append && this.written++ >= this.threadAfter) {
       this.inLine.release(); // the thread goes on with the file this one had open
       this.thread = new WriterThread([...this.madeDirs]);
     }

@@ -22,9 +22,10 @@ describe('openFileSink', () => {
     expect(() => sink.write('late.json', '{}')).toThrow('cannot write late.json: the output is already closed');
   });
 
-  test.each([0, 3, 1_000])('a file written in chunks, across the switch to a thread (after %i), is whole and in order', (threadAfter) => {
+  test.each([0, 3, 1_000])('a file written in chunks, in line or in a thread (after %i files), is whole and in order', (threadAfter) => {
     const dir = tempDir();
     const sink = openFileSink(dir, { threadAfter });
+    for (const name of ['a', 'b', 'c']) sink.write(`${name}.json`, '{}'); // with threadAfter 3, all.yaml starts the thread
     const chunks = ['naïve: ü\n', '---\nbig: ' + 'x'.repeat(200_000) + '\n', ...Array.from({ length: 20 }, (_, i) => `---\nn: ${i} €\n`)];
     chunks.forEach((chunk, i) => sink.write('all.yaml', chunk, { append: i > 0 }));
     sink.write('other.yaml', 'o: 1\n');
@@ -32,7 +33,7 @@ describe('openFileSink', () => {
     sink.write('all.yaml', '---\nmore: 1\n', { append: true });
     sink.write('other.yaml', '---\no: 2\n', { append: true });
     sink.close();
-    expect(readTree(dir)).toEqual({ 'all.yaml': 'again: true\n---\nmore: 1\n', 'other.yaml': 'o: 1\n---\no: 2\n' });
+    expect(readTree(dir)).toEqual({ 'a.json': '{}', 'b.json': '{}', 'c.json': '{}', 'all.yaml': 'again: true\n---\nmore: 1\n', 'other.yaml': 'o: 1\n---\no: 2\n' });
 
     const wholeDir = tempDir();
     const whole = openFileSink(wholeDir, { threadAfter });
