@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { defaultObjectNameFor } from '../lib/kubernetes/names';
+import { DeferredSpec, RENDER_SPEC, SpecSource } from '../lib/kubernetes/deferred-spec';
 import { isPlainInstance } from '../lib/kubernetes/plain-instanceof';
 import { templatesSelectedBy } from '../lib/kubernetes/pod-templates';
 import { ProblemList } from '../lib/problems';
@@ -51,7 +52,7 @@ export interface ServiceProps {
  * A stable name and address in front of the pods its selector matches, load-balancing among them. Synth checks
  * that the selector matches at least one pod template of the app and that named target ports exist on each.
  */
-export class Service extends ApiObject implements IPodSelector {
+export class Service extends ApiObject implements IPodSelector, SpecSource {
   /** `instanceof` by the prototype chain: cdk8s makes it true of every ApiObject for ApiObject's subclasses. */
   public static override [Symbol.hasInstance](x: unknown): x is Service {
     return isPlainInstance(this, x);
@@ -60,20 +61,25 @@ export class Service extends ApiObject implements IPodSelector {
   public readonly namespace?: string;
   /** The pod labels this Service selects (`{}` for an ExternalName Service). */
   public readonly podSelector: Readonly<Record<string, string>>;
+  /** The rules of every Service: one function for all of them, not a closure each. */
+  private static readonly rule = (problems: ProblemList, service: Service): void => service.check(problems);
+
   private readonly serviceProps: ServiceProps;
 
   constructor(scope: Construct, id: string, props: ServiceProps = {}) {
     // The Service is its own ApiObject (not a holder of one), as a Workload is: a construct fewer per object.
+    const spec = new DeferredSpec();
     super(scope, id, {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { ...props.metadata, name: props.metadata?.name ?? defaultObjectNameFor(scope, id, 'dns1035') },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any(spec),
     });
+    spec.source = this;
     this.serviceProps = props;
     this.podSelector = { ...(props.selector ?? props.selects?.podSelector ?? {}) };
     this.namespace = this.metadata.namespace;
-    addRule(this, (problems) => this.check(problems));
+    addRule(this, Service.rule);
     ensureAppRules(this);
   }
 
@@ -85,6 +91,11 @@ export class Service extends ApiObject implements IPodSelector {
   /** `name.namespace.svc` form is left to the caller: this is the in-namespace DNS name and port of the Service. */
   public get dnsName(): string {
     return this.namespace ? `${this.name}.${this.namespace}` : this.name;
+  }
+
+  /** @internal what the object's deferred spec renders at synth time */
+  public [RENDER_SPEC](): unknown {
+    return this.renderSpec();
   }
 
   private renderSpec(): unknown {

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { defaultObjectNameFor } from '../lib/kubernetes/names';
+import { DeferredSpec, RENDER_SPEC, SpecSource } from '../lib/kubernetes/deferred-spec';
 import { isPlainInstance } from '../lib/kubernetes/plain-instanceof';
 import { markPodTemplateSource, PodTemplateInfo, PodTemplateSource } from '../lib/kubernetes/pod-templates';
 import { ProblemList } from '../lib/problems';
@@ -46,7 +47,7 @@ const WORKLOAD = Symbol.for('berth.Workload');
  * A workload is its own cdk8s ApiObject rather than holding one as a child: a construct fewer per object is a
  * tenth of the build time and memory of a large app.
  */
-export abstract class Workload extends ApiObject implements IPodSelector, PodTemplateSource, IPodSource {
+export abstract class Workload extends ApiObject implements IPodSelector, PodTemplateSource, IPodSource, SpecSource {
   /** True for any berth workload, also across duplicate copies of berth in node_modules. */
   public static isWorkload(x: unknown): x is Workload {
     return typeof x === 'object' && x !== null && WORKLOAD in x;
@@ -60,7 +61,12 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
   public readonly namespace?: string;
   public readonly podSelector: Readonly<Record<string, string>>;
 
+  /** The rules of every workload: one function for all of them, not a closure each. */
+  private static readonly rule = (problems: ProblemList, workload: Workload): void => workload.check(problems);
+
   private readonly podProps: WorkloadProps;
+  /** Whether a controller runs the pods (then restartPolicy must be Always). */
+  private readonly controlled: boolean;
   private readonly containers: Container[];
   private readonly initContainers: Container[];
   private readonly volumes: Volume[];
@@ -68,6 +74,7 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
   protected constructor(scope: Construct, id: string, props: WorkloadProps, kind: WorkloadKind) {
     const name = props.metadata?.name ?? defaultObjectNameFor(scope, id);
     const podSelector = { ...(props.labels ?? { app: toDnsLabel(name).slice(0, 63) || 'app' }) };
+    const spec = new DeferredSpec();
     super(scope, id, {
       apiVersion: kind.apiVersion,
       kind: kind.kind,
@@ -77,8 +84,9 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
         labels: { ...podSelector, ...props.metadata?.labels },
         annotations: objectAnnotations(props, kind),
       },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any(spec),
     });
+    spec.source = this;
     Object.defineProperty(this, WORKLOAD, { value: true });
     markPodTemplateSource(this);
     markPodSource(this);
@@ -88,7 +96,8 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
     this.initContainers = [...(props.initContainers ?? [])];
     this.volumes = [...(props.volumes ?? [])];
     this.namespace = this.metadata.namespace;
-    addRule(this, (problems) => this.check(problems, kind.controlled));
+    this.controlled = kind.controlled;
+    addRule(this, Workload.rule);
     ensureAppRules(this);
   }
 
@@ -145,16 +154,21 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
   /** The Kubernetes `spec` of the emitted object. */
   protected abstract renderSpec(): unknown;
 
+  /** @internal what the object's deferred spec renders at synth time */
+  public [RENDER_SPEC](): unknown {
+    return this.renderSpec();
+  }
+
   /** Kind-specific rules (replicas, strategy), reported beside the pod rules. */
   protected checkKind(_problems: ProblemList): void {}
 
-  private check(problems: ProblemList, controlled: boolean): void {
+  private check(problems: ProblemList): void {
     const badName = dns1123Subdomain(this.name);
     if (badName) problems.error('metadata.name', badName, { value: this.name, fix: `use "${toDnsLabel(this.name) || 'app'}"` });
     checkLabels(this.podProps.metadata?.labels, problems, 'metadata.labels');
     checkAnnotations(this.podProps.metadata?.annotations, problems, 'metadata.annotations');
     if (Object.keys(this.podSelector).length === 0) problems.error('labels', 'must have at least one label (pods are selected by them)', { value: {}, fix: 'add labels: { app: "..." }' });
-    checkPod(this.pod, problems, { controlled });
+    checkPod(this.pod, problems, { controlled: this.controlled });
     this.checkKind(problems);
   }
 }

@@ -2,34 +2,65 @@ import { IConstruct } from 'constructs';
 import { describeProblem, Problem, ProblemList } from '../problems';
 import { TreeListing } from './tree';
 
-/** A check of one construct: it reports into the list it is given and never throws. */
-export type Rule = (problems: ProblemList) => void;
+/**
+ * A check of one construct: it reports into the list it is given and never throws. It is given the construct too,
+ * so a class can register one shared function (`static`) instead of a closure per instance.
+ */
+export type Rule<C extends IConstruct = IConstruct> = (problems: ProblemList, construct: C) => void;
 
-const rulesByConstruct = new WeakMap<IConstruct, Rule[]>();
+const RULES = Symbol('berth.rules');
 let collecting = false;
+
+/**
+ * The rules of one construct, held by the construct itself (not in a WeakMap: an app of 10,000 objects would keep
+ * 10,000 ephemerons for every garbage collection to trace). It is also the construct's plain `constructs`
+ * validation: a cdk8s `App` that hosts berth constructs reports the rules' errors as `[path] message`.
+ */
+class ConstructRules<C extends IConstruct> {
+  private readonly rules: Rule<C>[];
+
+  public constructor(
+    private readonly construct: C,
+    first: Rule<C>,
+  ) {
+    this.rules = [first];
+  }
+
+  public add(rule: Rule<C>): void {
+    this.rules.push(rule);
+  }
+
+  public run(problems: ProblemList): void {
+    for (const rule of this.rules) rule(problems, this.construct);
+  }
+
+  /** While berth collects, the plain validation stays silent so nothing is reported twice. */
+  public validate(): string[] {
+    return collecting ? [] : runRules(this.construct).filter((p) => p.severity === 'error').map(describeProblem);
+  }
+}
 
 /**
  * Registers a rule for a construct. It runs twice over: as a plain `constructs` validation (so a cdk8s `App` that
  * hosts berth constructs reports it as `[path] message`), and as a structured Problem when berth's own synth
- * collects the whole app. While berth collects, the plain validation stays silent so nothing is reported twice.
+ * collects the whole app.
  */
-export function addRule(construct: IConstruct, rule: Rule): void {
-  let rules = rulesByConstruct.get(construct);
-  if (!rules) {
-    rules = [];
-    rulesByConstruct.set(construct, rules);
-    construct.node.addValidation({
-      validate: () => (collecting ? [] : runRules(construct).filter((p) => p.severity === 'error').map(describeProblem)),
-    });
+export function addRule<C extends IConstruct>(construct: C, rule: Rule<C>): void {
+  const existing = (construct as { [RULES]?: ConstructRules<C> })[RULES];
+  if (existing) {
+    existing.add(rule);
+    return;
   }
-  rules.push(rule);
+  const rules = new ConstructRules(construct, rule);
+  Object.defineProperty(construct, RULES, { value: rules });
+  construct.node.addValidation(rules);
 }
 
 function runRules(construct: IConstruct): readonly Problem[] {
-  const rules = rulesByConstruct.get(construct);
-  if (!rules) return []; // most constructs (every ApiObject) have none: skip computing their path
+  const rules = (construct as { [RULES]?: ConstructRules<IConstruct> })[RULES];
+  if (!rules) return []; // most constructs (every plain ApiObject) have none: skip computing their path
   const problems = new ProblemList(construct.node.path);
-  for (const rule of rules) rule(problems);
+  rules.run(problems);
   return problems.all;
 }
 
