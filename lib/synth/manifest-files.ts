@@ -16,20 +16,17 @@ export function writeManifests(output: string | FileSink, files: readonly Manife
   for (const file of files) {
     // Rendered, serialized and written one object at a time (cdk8s joins the documents with `---\n` the same way),
     // so neither the JSON nor the YAML of a large app is ever held all at once.
-    let pending: string[] = [];
-    let size = 0;
+    let pending = '';
     let started = false;
     const flush = () => {
-      sink.write(file.fileName, pending.join(''), { append: started });
+      sink.write(file.fileName, pending, { append: started });
       started = true;
-      pending = [];
-      size = 0;
+      pending = '';
     };
     file.objects.forEach((object, i) => {
       const text = renderApiObjectYaml(object);
-      pending.push(i === 0 ? text : `---\n${text}`);
-      size += text.length;
-      if (size >= CHUNK) flush();
+      pending += i === 0 ? text : `---\n${text}`;
+      if (pending.length >= CHUNK) flush();
     });
     if (pending.length > 0 || !started) flush();
   }
