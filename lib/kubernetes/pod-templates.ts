@@ -36,25 +36,31 @@ export function templatesSelectedBy(root: IConstruct, namespace: string | undefi
   const keys = Object.keys(selector);
   if (keys.length === 0) return [];
   const index = perPass('pod-templates-by-label', () => indexByLabel(podTemplatesOf(root)));
-  const candidates = index.get(labelKey(namespace, keys[0], selector[keys[0]])) ?? [];
-  return candidates.filter((t) => selects(selector, t.labels));
+  const candidates = index.get(namespace ?? '')?.get(keys[0])?.get(selector[keys[0]]) ?? [];
+  const selected: PodTemplateInfo[] = [];
+  for (const template of candidates) if (selects(selector, template.labels)) selected.push(template);
+  return selected;
 }
 
-function indexByLabel(templates: readonly PodTemplateInfo[]): Map<string, PodTemplateInfo[]> {
-  const index = new Map<string, PodTemplateInfo[]>();
+/** Templates by namespace, label key and label value: nested maps, so that no key string is built per label. */
+type LabelIndex = Map<string, Map<string, Map<string, PodTemplateInfo[]>>>;
+
+function indexByLabel(templates: readonly PodTemplateInfo[]): LabelIndex {
+  const index: LabelIndex = new Map();
   for (const template of templates) {
-    for (const [key, value] of Object.entries(template.labels)) {
-      const at = labelKey(template.namespace, key, value);
-      const list = index.get(at);
+    const namespace = template.namespace ?? '';
+    let byKey = index.get(namespace);
+    if (!byKey) index.set(namespace, (byKey = new Map()));
+    for (const key of Object.keys(template.labels)) {
+      const value = template.labels[key];
+      let byValue = byKey.get(key);
+      if (!byValue) byKey.set(key, (byValue = new Map()));
+      const list = byValue.get(value);
       if (list) list.push(template);
-      else index.set(at, [template]);
+      else byValue.set(value, [template]);
     }
   }
   return index;
-}
-
-function labelKey(namespace: string | undefined, key: string, value: string): string {
-  return `${namespace ?? ''}\u0000${key}\u0000${value}`;
 }
 
 /**
@@ -118,5 +124,6 @@ function templateOfRendered(object: ApiObject): PodTemplateInfo | undefined {
 
 export function selects(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
   const keys = Object.keys(selector);
-  return keys.length > 0 && keys.every((key) => labels[key] === selector[key]);
+  for (const key of keys) if (labels[key] !== selector[key]) return false;
+  return keys.length > 0;
 }
