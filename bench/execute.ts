@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { synthNodeOptions } from '../lib/synth/node-options';
 import { writeDiffInputs } from './diff-inputs';
 import { readOutput } from './output';
 import { failureOf, ProcessOutcome, runProcess } from './processes';
@@ -34,7 +35,10 @@ async function inProcess(run: InProcess, timeoutMs: number): Promise<Measured> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-result-'));
   try {
     const resultFile = path.join(dir, 'result.json');
-    const outcome = await runProcess([process.execPath, '-r', REGISTER, CHILD, run.measurement, JSON.stringify(run.params)], { cwd: ROOT, env: { ...process.env, BENCH_RESULT: resultFile }, timeoutMs });
+    // Every measurement, berth's and the anchors', runs in a process set up as `berth synth` sets up an app's.
+    const nodeOptions = run.nodeDefaults ? process.env.NODE_OPTIONS ?? '' : synthNodeOptions(process.env.NODE_OPTIONS);
+    const env = { ...process.env, BENCH_RESULT: resultFile, NODE_OPTIONS: nodeOptions };
+    const outcome = await runProcess([process.execPath, '-r', REGISTER, CHILD, run.measurement, JSON.stringify(run.params)], { cwd: ROOT, env, timeoutMs });
     if (outcome.timedOut) return timeout(timeoutMs);
     if (outcome.exitCode !== 0 || !fs.existsSync(resultFile)) return { status: 'crashed', error: failureOf(outcome) };
     const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ChildResult;

@@ -24,7 +24,7 @@ export function plan(options: PlanOptions): Group[] {
   const repeats = options.quick ? 1 : 3;
   const runs = repeats === 1 ? 'one run' : `median of ${repeats}`;
   const anchor = options.anchorTimeoutMs;
-  const inProcess = (id: string, label: string, measurement: string, params: MeasurementParams, timeoutMs = SUBJECT_TIMEOUT_MS): RowPlan => ({ id, label, n: params.n, run: { kind: 'in-process', measurement, params }, timeoutMs });
+  const inProcess = (id: string, label: string, measurement: string, params: MeasurementParams, timeoutMs = SUBJECT_TIMEOUT_MS, nodeDefaults = false): RowPlan => ({ id, label, n: params.n, run: { kind: 'in-process', measurement, params, nodeDefaults }, timeoutMs });
   const whole = (id: string, label: string, n: number, run: Omit<WholeProcess, 'kind' | 'repeats'>, timeoutMs = SUBJECT_TIMEOUT_MS): RowPlan => ({ id, label, n, run: { kind: 'process', repeats, ...run }, timeoutMs });
 
   const groups: Record<Scenario, Group[]> = {
@@ -34,6 +34,7 @@ export function plan(options: PlanOptions): Group[] {
       rows: [
         inProcess(`workload/berth/${n}`, 'berth (k8s + appc)', 'berth', { n }),
         inProcess(`workload/berth-k8s/${n}`, 'berth (k8s only)', 'berth-k8s', { n }),
+        inProcess(`workload/berth-k8s-node-defaults/${n}`, 'berth (k8s only), Node defaults', 'berth-k8s', { n }, SUBJECT_TIMEOUT_MS, true),
         inProcess(`workload/cdk8s-plus/${n}`, 'cdk8s-plus-32', 'cdk8s-plus', { n }, anchor),
         inProcess(`workload/yaml/${n}`, 'plain objects + yaml', 'yaml', { n }, anchor),
         inProcess(`workload/json/${n}`, 'plain objects + JSON', 'json', { n }, anchor),

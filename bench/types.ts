@@ -6,6 +6,11 @@ export interface InProcess {
   /** A key of MEASUREMENTS. */
   readonly measurement: string;
   readonly params: MeasurementParams;
+  /**
+   * Run the child with Node's own heap settings instead of those `berth synth` gives an app's process (a small
+   * young generation, lib/synth/node-options.ts): the row that shows what they are worth. @default false
+   */
+  readonly nodeDefaults?: boolean;
 }
 
 /** A whole command (startup included), timed from outside: the median of `repeats` runs. */

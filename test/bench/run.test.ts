@@ -19,7 +19,7 @@ function bench(...args: string[]): { rows: RowResult[]; targets: unknown[] } {
 test('the workload built every way writes the same objects; the chain synthesizes', () => {
   const { rows } = bench('--quick', '--only', 'workload,chain', '--sizes', '10,100');
   expect(rows.map((row) => row.id)).toEqual([
-    ...[10, 100].flatMap((n) => ['berth', 'berth-k8s', 'cdk8s-plus', 'yaml', 'json'].map((way) => `workload/${way}/${n}`)),
+    ...[10, 100].flatMap((n) => ['berth', 'berth-k8s', 'berth-k8s-node-defaults', 'cdk8s-plus', 'yaml', 'json'].map((way) => `workload/${way}/${n}`)),
     'chain/berth/1000',
     'chain/cdk8s/1000',
   ]);
@@ -30,7 +30,7 @@ test('the workload built every way writes the same objects; the chain synthesize
   }
   // The plain-yaml anchor serializes the very bytes berth writes; cdk8s-plus writes other (defaulted) objects.
   // berth without the appc target writes the same YAML as with it.
-  expect(rows.filter((row) => /^workload\/(yaml|berth-k8s)\//.test(row.id)).map((row) => row.sameYaml)).toEqual([true, true, true, true]);
+  expect(rows.filter((row) => /^workload\/(yaml|berth-k8s|berth-k8s-node-defaults)\//.test(row.id)).map((row) => row.sameYaml)).toEqual([true, true, true, true, true, true]);
   expect(rows.find((row) => row.id === 'workload/cdk8s-plus/10')).toMatchObject({ sameYaml: false, timeRatio: expect.any(Number) });
 }, 120_000);
 

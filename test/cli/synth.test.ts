@@ -108,6 +108,17 @@ app.synth();
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('the app runs with a small young generation, unless NODE_OPTIONS sets one', () => {
+    const dir = project(`import * as fs from 'fs';\nimport { App } from 'berth';\nfs.writeFileSync('node-options.txt', process.env.NODE_OPTIONS ?? '');\nnew App().synth();\n`);
+    const seen = (env: NodeJS.ProcessEnv): string => {
+      expect(berth(['synth'], dir, env).code).toBe(0);
+      return fs.readFileSync(path.join(dir, 'node-options.txt'), 'utf8');
+    };
+    expect(seen({ NODE_OPTIONS: '' })).toBe('--max-semi-space-size=4');
+    expect(seen({ NODE_OPTIONS: '--no-warnings' })).toBe('--no-warnings --max-semi-space-size=4');
+    expect(seen({ NODE_OPTIONS: '--max-semi-space-size=16' })).toBe('--max-semi-space-size=16');
+  });
+
   test('an app that crashes exits 1 with its error', () => {
     const dir = project(`throw new TypeError('boom');\n`);
     const result = berth(['synth'], dir);
