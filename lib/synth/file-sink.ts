@@ -177,7 +177,14 @@ class WriterThread {
     for (let done = Atomics.load(this.state, 2); this.posted - done >= MAX_PENDING; done = Atomics.load(this.state, 2)) {
       if (Atomics.wait(this.state, 2, done, CLOSE_TIMEOUT_MS) === 'timed-out') throw new Error(`writing the output made no progress for ${CLOSE_TIMEOUT_MS / 60_000} minutes`);
     }
-    this.worker.postMessage(message);
+    if (typeof message.data === 'string') {
+      this.worker.postMessage(message);
+    } else {
+      // Bytes are often a view of a larger buffer (a reused chunk, Node's pool), which posting would copy whole:
+      // the thread gets exactly these bytes, moved rather than copied again.
+      const bytes = Uint8Array.prototype.slice.call(message.data); // a copy: Buffer's own slice() is a view
+      this.worker.postMessage({ ...message, data: bytes }, [bytes.buffer]);
+    }
     this.posted++;
   }
 

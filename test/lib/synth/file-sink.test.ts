@@ -42,6 +42,20 @@ describe('openFileSink', () => {
     expect(fs.readFileSync(path.join(wholeDir, 'all.yaml'), 'utf8')).toBe(chunks.join(''));
   });
 
+  test.each([0, 1_000])('bytes are written as they were when given: the caller may reuse its buffer (thread after %i)', (threadAfter) => {
+    const dir = tempDir();
+    const sink = openFileSink(dir, { threadAfter });
+    const shared = Buffer.alloc(64 * 1024);
+    for (let i = 0; i < 20; i++) {
+      const used = shared.write(`file ${i}\n`, 0);
+      sink.write(`f${i}.txt`, shared.subarray(0, used));
+      shared.fill(0x78); // what a reused buffer would hold next
+    }
+    sink.close();
+    const tree = readTree(dir);
+    for (let i = 0; i < 20; i++) expect(tree[`f${i}.txt`]).toBe(`file ${i}\n`);
+  });
+
   test.each([0, 1_000])('close() throws the first failed write, with its code (thread after %i)', (threadAfter) => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'blocker'), 'a file where a directory is needed');
