@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { defaultObjectNameFor } from '../lib/kubernetes/names';
 import { DeferredSpec, RENDER_SPEC, SpecSource } from '../lib/kubernetes/deferred-spec';
@@ -69,13 +69,15 @@ export class Service extends ApiObject implements IPodSelector, SpecSource {
   constructor(scope: Construct, id: string, props: ServiceProps = {}) {
     // The Service is its own ApiObject (not a holder of one), as a Workload is: a construct fewer per object.
     const spec = new DeferredSpec();
-    super(scope, id, {
+    const objectProps: { -readonly [K in keyof ApiObjectProps]: ApiObjectProps[K] } = {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { ...props.metadata, name: props.metadata?.name ?? defaultObjectNameFor(scope, id, 'dns1035') },
       spec: Lazy.any(spec),
-    });
+    };
+    super(scope, id, objectProps);
     spec.source = this;
+    objectProps.metadata = undefined; // copied into this.metadata by cdk8s, as for a Workload
     this.serviceProps = props;
     this.podSelector = { ...(props.selector ?? props.selects?.podSelector ?? {}) };
     this.namespace = this.metadata.namespace;

@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { defaultObjectNameFor } from '../lib/kubernetes/names';
 import { DeferredSpec, RENDER_SPEC, SpecSource } from '../lib/kubernetes/deferred-spec';
@@ -75,7 +75,7 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
     const name = props.metadata?.name ?? defaultObjectNameFor(scope, id);
     const podSelector = { ...(props.labels ?? { app: toDnsLabel(name).slice(0, 63) || 'app' }) };
     const spec = new DeferredSpec();
-    super(scope, id, {
+    const objectProps: { -readonly [K in keyof ApiObjectProps]: ApiObjectProps[K] } = {
       apiVersion: kind.apiVersion,
       kind: kind.kind,
       metadata: {
@@ -85,8 +85,12 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
         annotations: objectAnnotations(props, kind),
       },
       spec: Lazy.any(spec),
-    });
+    };
+    super(scope, id, objectProps);
     spec.source = this;
+    // cdk8s has copied the metadata into this.metadata, which is what it renders and what addLabel changes; the
+    // props would hold the original, unused, for the life of the app
+    objectProps.metadata = undefined;
     Object.defineProperty(this, WORKLOAD, { value: true });
     markPodTemplateSource(this);
     markPodSource(this);

@@ -17,21 +17,21 @@ let collecting = false;
  * validation: a cdk8s `App` that hosts berth constructs reports the rules' errors as `[path] message`.
  */
 class ConstructRules<C extends IConstruct> {
-  private readonly rules: Rule<C>[];
+  /** Rules after the first (most constructs have one). */
+  private more?: Rule<C>[];
 
   public constructor(
     private readonly construct: C,
-    first: Rule<C>,
-  ) {
-    this.rules = [first];
-  }
+    private readonly first: Rule<C>,
+  ) {}
 
   public add(rule: Rule<C>): void {
-    this.rules.push(rule);
+    (this.more ??= []).push(rule);
   }
 
   public run(problems: ProblemList): void {
-    for (const rule of this.rules) rule(problems, this.construct);
+    this.first(problems, this.construct);
+    if (this.more) for (const rule of this.more) rule(problems, this.construct);
   }
 
   /** While berth collects, the plain validation stays silent so nothing is reported twice. */
