@@ -25,6 +25,8 @@ export function defaultObjectName(construct: IConstruct, rule: NameRule = 'subdo
  * is its own ApiObject needs its name before its constructor runs.
  */
 export function defaultObjectNameFor(scope: IConstruct, rawId: string, rule: NameRule = 'subdomain'): string {
+  // Most objects: an id that is a valid name already, straight under a chart
+  if (Chart.isChart(scope) && !HIDDEN_IDS.has(rawId) && isNameAsIs(rawId, rule)) return rawId;
   const id = rawId.replace(/[/\n]/g, '--'); // as constructs sanitizes an id
   const path = scope.node.path ? `${scope.node.path}/${id}` : id;
   return nameFromPath([...scope.node.scopes, { node: { id } }], path, rule);
@@ -36,13 +38,18 @@ function nameFromPath(scopes: ReadonlyArray<{ readonly node: { readonly id: stri
   const ids = scopes.slice(start).map((s) => s.node.id).filter((id) => id && !HIDDEN_IDS.has(id));
   const raw = ids.join('-') || (chart?.node.id ?? 'object');
   const clean = ALREADY_CLEAN.test(raw) ? raw : raw.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
+  if (clean === raw && isNameAsIs(clean, rule)) return clean;
   const maxLength = rule === 'dns1035' ? 63 : 253;
-  const startsRight = rule === 'dns1035' ? /^[a-z]/.test(clean) : clean.length > 0;
-  if (clean === raw && clean.length <= maxLength && startsRight) return clean;
   const hash = createHash('sha256').update(path).digest('hex').slice(0, 8);
   const prefix = rule === 'dns1035' && !/^[a-z]/.test(clean) ? 'x-' : '';
   const body = `${prefix}${clean}`.slice(0, maxLength - hash.length - 1).replace(/-+$/, '');
   return body ? `${body}-${hash}` : `x-${hash}`;
+}
+
+/** Whether a clean name (ALREADY_CLEAN) is also short enough and starts right for the rule. */
+function isNameAsIs(name: string, rule: NameRule): boolean {
+  if (!ALREADY_CLEAN.test(name)) return false;
+  return rule === 'dns1035' ? name.length <= 63 && /^[a-z]/.test(name) : name.length <= 253;
 }
 
 function findChart<T>(scopes: readonly T[]): T | undefined {
