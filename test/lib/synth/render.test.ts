@@ -72,6 +72,14 @@ const cases: Array<[string, (app: cdk8s.App) => void, cdk8s.AppProps?]> = [
     configMap(nine, '2');
     configMap(nine, '1');
   }],
+  ['charts nested wide and deep, and a chart under a plain construct of a chart', (app) => {
+    const outer = new cdk8s.Chart(app, 'outer');
+    const first = new cdk8s.Chart(outer, 'first');
+    const deep = new cdk8s.Chart(first, 'deep');
+    const second = new cdk8s.Chart(outer, 'second');
+    const grouped = new cdk8s.Chart(new Construct(second, 'group'), 'grouped');
+    for (const chart of [outer, first, deep, second, grouped]) configMap(chart, `${chart.node.id}-config`);
+  }],
   ['no dependencies anywhere, charts named like numbers', (app) => {
     for (const id of ['b', '10', 'a', '9', '0']) configMap(new cdk8s.Chart(app, id), 'x');
   }],
