@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { describeProblem, Problem, ProblemList } from '../problems';
+import { hasOtherValidations } from './construct-internals';
 import { TreeListing } from './tree';
 
 /**
@@ -69,7 +70,10 @@ export function collectProblems(root: IConstruct): Problem[] {
   const problems: Problem[] = [];
   withRulesSilenced(() => {
     for (const construct of allConstructs(root)) {
-      problems.push(...runRules(construct));
+      const rules = (construct as { [RULES]?: ConstructRules<IConstruct> })[RULES];
+      if (rules) problems.push(...runRules(construct));
+      // berth's rules, its validation too, are silent while collecting: ask only for the others
+      if (!hasOtherValidations(construct, rules)) continue;
       for (const message of construct.node.validate()) {
         problems.push({ path: construct.node.path, field: '', message, severity: 'error' });
       }

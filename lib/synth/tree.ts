@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { childrenOf } from './construct-internals';
 
 /**
  * Every construct under a root in the order of `root.node.findAll()` (pre-order, children as `node.children` lists
@@ -17,7 +18,7 @@ export class TreeListing {
     // An explicit stack rather than recursion: a tree thousands of levels deep lists like any other.
     const stack: Array<{ construct: IConstruct; children: readonly IConstruct[]; next: number; start: number }> = [];
     const enter = (construct: IConstruct) => {
-      stack.push({ construct, children: construct.node.children, next: 0, start: all.length });
+      stack.push({ construct, children: childrenOf(construct), next: 0, start: all.length });
       all.push(construct);
     };
     enter(root);
