@@ -47,7 +47,7 @@ class ConstructRules<C extends IConstruct> {
  * collects the whole app.
  */
 export function addRule<C extends IConstruct>(construct: C, rule: Rule<C>): void {
-  const existing = (construct as { [RULES]?: ConstructRules<C> })[RULES];
+  const existing = rulesOf(construct);
   if (existing) {
     existing.add(rule);
     return;
@@ -57,8 +57,12 @@ export function addRule<C extends IConstruct>(construct: C, rule: Rule<C>): void
   construct.node.addValidation(rules);
 }
 
+function rulesOf<C extends IConstruct>(construct: C): ConstructRules<C> | undefined {
+  return (construct as { [RULES]?: ConstructRules<C> })[RULES];
+}
+
 function runRules(construct: IConstruct): readonly Problem[] {
-  const rules = (construct as { [RULES]?: ConstructRules<IConstruct> })[RULES];
+  const rules = rulesOf(construct);
   if (!rules) return []; // most constructs (every plain ApiObject) have none: skip computing their path
   const problems = new ProblemList(construct.node.path);
   rules.run(problems);
@@ -70,7 +74,7 @@ export function collectProblems(root: IConstruct): Problem[] {
   const problems: Problem[] = [];
   withRulesSilenced(() => {
     for (const construct of allConstructs(root)) {
-      const rules = (construct as { [RULES]?: ConstructRules<IConstruct> })[RULES];
+      const rules = rulesOf(construct);
       if (rules) problems.push(...runRules(construct));
       // berth's rules, its validation too, are silent while collecting: ask only for the others
       if (!hasOtherValidations(construct, rules)) continue;
