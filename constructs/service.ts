@@ -1,16 +1,13 @@
-import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { defaultObjectNameFor } from '../lib/kubernetes/names';
-import { DeferredSpec, RENDER_SPEC, SpecSource } from '../lib/kubernetes/deferred-spec';
-import { isPlainInstance } from '../lib/kubernetes/plain-instanceof';
 import { templatesSelectedBy } from '../lib/kubernetes/pod-templates';
 import { ProblemList } from '../lib/problems';
-import { ensureAppRules } from '../lib/synth/app-rules';
 import { addRule } from '../lib/synth/rules';
 import { checkAnnotations, checkLabels } from '../lib/validation/metadata';
 import { dns1035Label, portName, portNumber, toDnsLabel } from '../lib/validation/names';
 import { IPodSelector, ObjectMetadata } from './metadata';
 import { Protocol } from './pod-model';
+import { RenderedObject } from './rendered-object';
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 
@@ -52,13 +49,7 @@ export interface ServiceProps {
  * A stable name and address in front of the pods its selector matches, load-balancing among them. Synth checks
  * that the selector matches at least one pod template of the app and that named target ports exist on each.
  */
-export class Service extends ApiObject implements IPodSelector, SpecSource {
-  /** `instanceof` by the prototype chain: cdk8s makes it true of every ApiObject for ApiObject's subclasses. */
-  public static override [Symbol.hasInstance](x: unknown): x is Service {
-    return isPlainInstance(this, x);
-  }
-
-  public readonly namespace?: string;
+export class Service extends RenderedObject implements IPodSelector {
   /** The pod labels this Service selects (`{}` for an ExternalName Service). */
   public readonly podSelector: Readonly<Record<string, string>>;
   /** The rules of every Service: one function for all of them, not a closure each. */
@@ -67,27 +58,14 @@ export class Service extends ApiObject implements IPodSelector, SpecSource {
   private readonly serviceProps: ServiceProps;
 
   constructor(scope: Construct, id: string, props: ServiceProps = {}) {
-    // The Service is its own ApiObject (not a holder of one), as a Workload is: a construct fewer per object.
-    const spec = new DeferredSpec();
-    const objectProps: { -readonly [K in keyof ApiObjectProps]: ApiObjectProps[K] } = {
+    super(scope, id, {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { ...props.metadata, name: props.metadata?.name ?? defaultObjectNameFor(scope, id, 'dns1035') },
-      spec: Lazy.any(spec),
-    };
-    super(scope, id, objectProps);
-    spec.source = this;
-    objectProps.metadata = undefined; // copied into this.metadata by cdk8s, as for a Workload
+    });
     this.serviceProps = props;
     this.podSelector = { ...(props.selector ?? props.selects?.podSelector ?? {}) };
-    this.namespace = this.metadata.namespace;
     addRule(this, Service.rule);
-    ensureAppRules(this);
-  }
-
-  /** The emitted Kubernetes object, which is this Service itself: the escape hatch for fields berth does not model. */
-  public get resource(): ApiObject {
-    return this;
   }
 
   /** `name.namespace.svc` form is left to the caller: this is the in-namespace DNS name and port of the Service. */
@@ -95,12 +73,7 @@ export class Service extends ApiObject implements IPodSelector, SpecSource {
     return this.namespace ? `${this.name}.${this.namespace}` : this.name;
   }
 
-  /** @internal what the object's deferred spec renders at synth time */
-  public [RENDER_SPEC](): unknown {
-    return this.renderSpec();
-  }
-
-  private renderSpec(): unknown {
+  protected override renderSpec(): unknown {
     const p = this.serviceProps;
     const isExternal = p.type === 'ExternalName';
     return {

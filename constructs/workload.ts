@@ -1,17 +1,14 @@
-import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { defaultObjectNameFor } from '../lib/kubernetes/names';
-import { DeferredSpec, RENDER_SPEC, SpecSource } from '../lib/kubernetes/deferred-spec';
-import { isPlainInstance } from '../lib/kubernetes/plain-instanceof';
 import { markPodTemplateSource, PodTemplateInfo, PodTemplateSource } from '../lib/kubernetes/pod-templates';
 import { ProblemList } from '../lib/problems';
-import { ensureAppRules } from '../lib/synth/app-rules';
 import { addRule } from '../lib/synth/rules';
 import { checkAnnotations, checkLabels } from '../lib/validation/metadata';
 import { dns1123Subdomain, toDnsLabel } from '../lib/validation/names';
 import { checkPod } from '../lib/validation/pod';
 import { IPodSelector, ObjectMetadata } from './metadata';
 import { IPodSource, markPodSource, NamedPod } from './pod-source';
+import { RenderedObject } from './rendered-object';
 import { Container, PodModel, PodSpecProps, Volume } from './pod-model';
 
 /** Props every workload shares: the pod it runs and the metadata of the object it emits. */
@@ -40,25 +37,16 @@ interface WorkloadKind {
 const WORKLOAD = Symbol.for('berth.Workload');
 
 /**
- * A construct that owns one pod model and is the one Kubernetes object emitted for it. The pod model is what every
- * target renders; the object's spec is rendered at synth time, so containers and volumes added after construction
- * are included.
- *
- * A workload is its own cdk8s ApiObject rather than holding one as a child: a construct fewer per object is a
- * tenth of the build time and memory of a large app.
+ * A construct that owns one pod model and is the one Kubernetes object emitted for it (a RenderedObject). The pod
+ * model is what every target renders; the object's spec is rendered at synth time, so containers and volumes added
+ * after construction are included.
  */
-export abstract class Workload extends ApiObject implements IPodSelector, PodTemplateSource, IPodSource, SpecSource {
+export abstract class Workload extends RenderedObject implements IPodSelector, PodTemplateSource, IPodSource {
   /** True for any berth workload, also across duplicate copies of berth in node_modules. */
   public static isWorkload(x: unknown): x is Workload {
     return typeof x === 'object' && x !== null && WORKLOAD in x;
   }
 
-  /** `instanceof` by the prototype chain: cdk8s makes it true of every ApiObject for ApiObject's subclasses. */
-  public static override [Symbol.hasInstance](x: unknown): x is Workload {
-    return isPlainInstance(this, x);
-  }
-
-  public readonly namespace?: string;
   public readonly podSelector: Readonly<Record<string, string>>;
 
   /** The rules of every workload: one function for all of them, not a closure each. */
@@ -74,8 +62,7 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
   protected constructor(scope: Construct, id: string, props: WorkloadProps, kind: WorkloadKind) {
     const name = props.metadata?.name ?? defaultObjectNameFor(scope, id);
     const podSelector = { ...(props.labels ?? { app: toDnsLabel(name).slice(0, 63) || 'app' }) };
-    const spec = new DeferredSpec();
-    const objectProps: { -readonly [K in keyof ApiObjectProps]: ApiObjectProps[K] } = {
+    super(scope, id, {
       apiVersion: kind.apiVersion,
       kind: kind.kind,
       metadata: {
@@ -84,13 +71,7 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
         labels: { ...podSelector, ...props.metadata?.labels },
         annotations: objectAnnotations(props, kind),
       },
-      spec: Lazy.any(spec),
-    };
-    super(scope, id, objectProps);
-    spec.source = this;
-    // cdk8s has copied the metadata into this.metadata, which is what it renders and what addLabel changes; the
-    // props would hold the original, unused, for the life of the app
-    objectProps.metadata = undefined;
+    });
     Object.defineProperty(this, WORKLOAD, { value: true });
     markPodTemplateSource(this);
     markPodSource(this);
@@ -99,15 +80,8 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
     this.containers = [...(props.containers ?? [])];
     this.initContainers = [...(props.initContainers ?? [])];
     this.volumes = [...(props.volumes ?? [])];
-    this.namespace = this.metadata.namespace;
     this.controlled = kind.controlled;
     addRule(this, Workload.rule);
-    ensureAppRules(this);
-  }
-
-  /** The emitted Kubernetes object, which is this workload itself: the escape hatch for fields berth does not model (`addJsonPatch`). */
-  public get resource(): ApiObject {
-    return this;
   }
 
   /** The pod this workload runs, as every target reads it. */
@@ -153,14 +127,6 @@ export abstract class Workload extends ApiObject implements IPodSelector, PodTem
       for (const port of container.ports ?? []) if (port.name) portNames.set(port.name, port.containerPort);
     }
     return { path: this.node.path, namespace: this.namespace, labels: this.podSelector, portNames };
-  }
-
-  /** The Kubernetes `spec` of the emitted object. */
-  protected abstract renderSpec(): unknown;
-
-  /** @internal what the object's deferred spec renders at synth time */
-  public [RENDER_SPEC](): unknown {
-    return this.renderSpec();
   }
 
   /** Kind-specific rules (replicas, strategy), reported beside the pod rules. */
