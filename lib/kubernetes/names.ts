@@ -26,7 +26,7 @@ export function defaultObjectName(construct: IConstruct, rule: NameRule = 'subdo
  */
 export function defaultObjectNameFor(scope: IConstruct, rawId: string, rule: NameRule = 'subdomain'): string {
   // Most objects: an id that is a valid name already, straight under a chart
-  if (Chart.isChart(scope) && !HIDDEN_IDS.has(rawId) && isNameAsIs(rawId, rule)) return rawId;
+  if (Chart.isChart(scope) && !HIDDEN_IDS.has(rawId) && ALREADY_CLEAN.test(rawId) && fitsRule(rawId, rule)) return rawId;
   const id = rawId.replace(/[/\n]/g, '--'); // as constructs sanitizes an id
   const path = scope.node.path ? `${scope.node.path}/${id}` : id;
   return nameFromPath([...scope.node.scopes, { node: { id } }], path, rule);
@@ -38,7 +38,7 @@ function nameFromPath(scopes: ReadonlyArray<{ readonly node: { readonly id: stri
   const ids = scopes.slice(start).map((s) => s.node.id).filter((id) => id && !HIDDEN_IDS.has(id));
   const raw = ids.join('-') || (chart?.node.id ?? 'object');
   const clean = ALREADY_CLEAN.test(raw) ? raw : raw.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '');
-  if (clean === raw && isNameAsIs(clean, rule)) return clean;
+  if (clean === raw && fitsRule(clean, rule)) return clean;
   const maxLength = rule === 'dns1035' ? 63 : 253;
   const hash = createHash('sha256').update(path).digest('hex').slice(0, 8);
   const prefix = rule === 'dns1035' && !/^[a-z]/.test(clean) ? 'x-' : '';
@@ -46,9 +46,8 @@ function nameFromPath(scopes: ReadonlyArray<{ readonly node: { readonly id: stri
   return body ? `${body}-${hash}` : `x-${hash}`;
 }
 
-/** Whether a clean name (ALREADY_CLEAN) is also short enough and starts right for the rule. */
-function isNameAsIs(name: string, rule: NameRule): boolean {
-  if (!ALREADY_CLEAN.test(name)) return false;
+/** Whether a clean name (one ALREADY_CLEAN accepts) is also short enough and starts right for the rule. */
+function fitsRule(name: string, rule: NameRule): boolean {
   return rule === 'dns1035' ? name.length <= 63 && /^[a-z]/.test(name) : name.length <= 253;
 }
 

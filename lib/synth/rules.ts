@@ -61,8 +61,7 @@ function rulesOf<C extends IConstruct>(construct: C): ConstructRules<C> | undefi
   return (construct as { [RULES]?: ConstructRules<C> })[RULES];
 }
 
-function runRules(construct: IConstruct): readonly Problem[] {
-  const rules = rulesOf(construct);
+function runRules(construct: IConstruct, rules = rulesOf(construct)): readonly Problem[] {
   if (!rules) return []; // most constructs (every plain ApiObject) have none: skip computing their path
   const problems = new ProblemList(construct.node.path);
   rules.run(problems);
@@ -75,7 +74,7 @@ export function collectProblems(root: IConstruct): Problem[] {
   withRulesSilenced(() => {
     for (const construct of allConstructs(root)) {
       const rules = rulesOf(construct);
-      if (rules) problems.push(...runRules(construct));
+      if (rules) problems.push(...runRules(construct, rules));
       // berth's rules, its validation too, are silent while collecting: ask only for the others
       if (!hasOtherValidations(construct, rules)) continue;
       for (const message of construct.node.validate()) {
