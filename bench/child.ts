@@ -4,18 +4,18 @@
  * the result goes to (a ChildResult as JSON). A crash (a stack overflow) exits non-zero with the error on stderr.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { MEASUREMENTS } from './measure';
 import { readOutput } from './output';
 import { ChildResult, MeasurementParams } from './types';
+import { doneWith, measurementDir } from './workspace';
 
 async function main(): Promise<void> {
   const [name, json] = process.argv.slice(2);
   const load = MEASUREMENTS[name];
   const resultFile = process.env.BENCH_RESULT;
   if (!load || !json || !resultFile) throw new Error(`usage: BENCH_RESULT=FILE bench/child.ts <${Object.keys(MEASUREMENTS).join('|')}> '{"n":100}'`);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-'));
+  const work = measurementDir('berth-bench-');
   try {
     const scratch = path.join(work, 'scratch');
     const outdir = path.join(work, 'out');
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     const result: ChildResult = { wallMs, peakMb, objects: counted ?? written.objects, yamlSha256: written.yamlSha256 };
     fs.writeFileSync(resultFile, JSON.stringify(result));
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    doneWith(work);
   }
 }
 

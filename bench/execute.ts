@@ -6,6 +6,7 @@ import { writeDiffInputs } from './diff-inputs';
 import { readOutput } from './output';
 import { failureOf, ProcessOutcome, runProcess } from './processes';
 import { ChildResult, Group, InProcess, RowPlan, RowResult, WholeProcess } from './types';
+import { doneWith, measurementDir } from './workspace';
 
 export const ROOT = path.resolve(__dirname, '..');
 const REGISTER = path.join(ROOT, 'bin', 'register.js');
@@ -44,13 +45,13 @@ async function inProcess(run: InProcess, timeoutMs: number): Promise<Measured> {
     const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ChildResult;
     return { status: 'ok', wallMs: result.wallMs, peakMb: result.peakMb, objects: result.objects, yamlSha256: result.yamlSha256 };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true }); // one small file
   }
 }
 
 /** Every run of the command must succeed; wall time and peak are the medians of the runs, the output is the last run's. */
 async function wholeProcess(run: WholeProcess, timeoutMs: number): Promise<Measured> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-process-'));
+  const dir = measurementDir('berth-bench-process-');
   try {
     const inputs = path.join(dir, 'in');
     fs.mkdirSync(inputs);
@@ -76,7 +77,7 @@ async function wholeProcess(run: WholeProcess, timeoutMs: number): Promise<Measu
       runsMs: outcomes.map((o) => Math.round(o.wallMs)),
     };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    doneWith(dir);
   }
 }
 

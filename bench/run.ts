@@ -14,6 +14,7 @@ import { plan, Scenario, SCENARIOS } from './plan';
 import { formatTable } from './report';
 import { checkTargets } from './targets';
 import { RowResult } from './types';
+import { openWorkspace } from './workspace';
 
 const HELP = `Usage: npm run bench -- [--json] [--quick] [--only SCENARIO[,SCENARIO]] [--sizes N[,N]] [--timeout SECONDS]
 
@@ -61,8 +62,13 @@ async function main(): Promise<number> {
   if (groups.some((group) => group.rows.some((row) => row.run.kind === 'process' && row.run.command.includes('bin/berth.js')))) ensureBuild();
 
   const rows: RowResult[] = [];
-  for (const group of groups) {
-    rows.push(...(await measureGroup(group, (row) => process.stderr.write(`bench: ${row.id}\n`))));
+  const workspace = openWorkspace();
+  try {
+    for (const group of groups) {
+      rows.push(...(await measureGroup(group, (row) => process.stderr.write(`bench: ${row.id}\n`))));
+    }
+  } finally {
+    workspace.remove();
   }
   const targets = checkTargets(rows);
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
