@@ -13,7 +13,10 @@ function render(spec: PodSpecProps, meta: Partial<PodModel> = {}): { manifest: P
   const problems = new ProblemList('app/web');
   const manifest = renderPod({ labels: { app: 'web' }, annotations: {}, ...meta, spec }, () => undefined, problems);
   // Whatever berth renders must pass its own validator (errors only: warnings such as a missing image ID are expected).
-  expect(validateManifest(JSON.parse(JSON.stringify(manifest))).issues.filter((i) => i.severity === 'error')).toEqual([]);
+  const parsedBack = validateManifest(JSON.parse(manifestJson(manifest)));
+  expect(parsedBack.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  // The synth checks the rendered object itself (lib/appc/target.ts): it must read exactly as its text does.
+  expect(validateManifest(manifest)).toEqual(parsedBack);
   // ... and the real actool, unless the case is an error case (berth then writes nothing).
   if (!problems.all.some((p) => p.severity === 'error')) expect(actool('validate', tempFile('pod.json', manifestJson(manifest)))).toMatchObject({ code: 0, stderr: '' });
   return { manifest, problems: problems.all };

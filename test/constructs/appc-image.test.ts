@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppcImage, AppcImageProps, Chart } from 'berth';
 import { problemsOf } from 'berth/testing';
+import { validateManifest } from '../../lib/appc/check';
+import { manifestJson } from '../../lib/appc/types';
 import { tempDir } from '../helpers';
 
 function chart(): Chart {
@@ -76,6 +78,8 @@ describe('AppcImage', () => {
       userLabels: { tier: 'frontend' },
     });
     expect(Object.keys(JSON.parse(JSON.stringify(i.manifest.app)))).toEqual(['exec', 'eventHandlers', 'user', 'group', 'supplementaryGIDs', 'workingDirectory', 'environment', 'mountPoints', 'ports', 'isolators', 'userAnnotations', 'userLabels']);
+    // The synth checks the manifest object itself before writing it: it must read exactly as its JSON text does.
+    expect(validateManifest(i.manifest, 'ImageManifest')).toEqual(validateManifest(JSON.parse(manifestJson(i.manifest)), 'ImageManifest'));
   });
 
   test('dependencies: an AppcImage of the app is pinned by ID and size; others by name and labels', () => {

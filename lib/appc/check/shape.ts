@@ -102,6 +102,7 @@ export function readStringMap(r: Reporter, value: unknown): Record<string, strin
   if (!object) return undefined;
   const out: Record<string, string> = {};
   for (const [key, v] of Object.entries(object)) {
+    if (v === undefined) continue; // absent, as in the JSON text of a rendered object
     const s = readString(r.at(key), v, { required: true });
     if (s !== undefined) out[key] = s;
   }
