@@ -1,13 +1,14 @@
 import * as cdk8s from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { AppcTarget } from './appc/target';
 import { defaultApplysetId, applysetId, labelApplySetMembers } from './diff/applyset';
 import { formatWarnings, Problem, ProblemList, SynthError } from './problems';
 import { makeStagingDir, removeDirectory, replaceDirectory } from './synth/output';
 import { writeReport } from './synth/report';
-import { openFileSink } from './synth/file-sink';
+import { openFileSink, StartedWriter, startWriter, THREAD_AFTER } from './synth/file-sink';
 import { writeManifests } from './synth/manifest-files';
 import { planManifests } from './synth/render';
-import { collectProblems, inPass, withRulesSilenced } from './synth/rules';
+import { allConstructs, collectProblems, inPass, withRulesSilenced } from './synth/rules';
 
 export interface AppProps extends cdk8s.AppProps {
   /** Treat warnings (such as fields a target cannot express) as errors. @default - true when BERTH_STRICT=1 */
@@ -44,6 +45,11 @@ export interface TargetContext {
 export interface SynthTarget {
   readonly name: string;
   render(app: App, context: TargetContext): void;
+  /**
+   * About how many files `render` will write for these constructs (the app's, listed once): with many files the
+   * synth starts its writer thread before the rules run. @default - few
+   */
+  expectedFiles?(constructs: readonly IConstruct[]): number;
 }
 
 /**
@@ -80,6 +86,25 @@ export class App extends cdk8s.App {
   }
 
   private synthInPass(): void {
+    // Past THREAD_AFTER files a thread writes them; started now, it is ready when the first file is (see startWriter).
+    const writer = this.expectedFiles() > THREAD_AFTER ? startWriter() : undefined;
+    try {
+      this.synthWith(writer);
+    } finally {
+      writer?.discard();
+    }
+  }
+
+  /** The YAML files (one per chart, unless the app is one file) and each target's. */
+  private expectedFiles(): number {
+    const all = allConstructs(this);
+    let files = this.yamlOutputType === cdk8s.YamlOutputType.FILE_PER_APP ? 1 : 0;
+    if (this.yamlOutputType === cdk8s.YamlOutputType.FILE_PER_CHART) for (const construct of all) if (cdk8s.Chart.isChart(construct)) files++;
+    for (const target of this.targets) files += target.expectedFiles?.(all) ?? 0;
+    return files;
+  }
+
+  private synthWith(writer: StartedWriter | undefined): void {
     const problems = this.problems();
     const messages: string[] = [];
     const finalDir = this.outdir;
@@ -87,7 +112,7 @@ export class App extends cdk8s.App {
     try {
       if (!hasErrors(problems, this.strict)) {
         staging = makeStagingDir(finalDir);
-        this.renderTargets(staging, problems, messages);
+        this.renderTargets(staging, problems, messages, writer);
       }
       if (hasErrors(problems, this.strict)) throw new SynthError(this.strict ? promote(problems) : problems);
       replaceDirectory(staging!, finalDir);
@@ -105,11 +130,11 @@ export class App extends cdk8s.App {
     }
   }
 
-  private renderTargets(staging: string, problems: Problem[], messages: string[]): void {
+  private renderTargets(staging: string, problems: Problem[], messages: string[], writer: StartedWriter | undefined): void {
     // cdk8s writes to `this.outdir`; point it at the staging directory for the duration of its synth.
     const writable = this as { outdir: string };
     const previous = writable.outdir;
-    const sink = openFileSink(staging);
+    const sink = openFileSink(staging, { writer });
     try {
       writable.outdir = staging;
       try {

@@ -24,6 +24,13 @@ export const IMAGES_DIR = 'images';
 export class AppcTarget implements SynthTarget {
   public readonly name = 'appc';
 
+  /** A manifest per pod source (most render one pod), and three files per image. */
+  public expectedFiles(constructs: readonly IConstruct[]): number {
+    let files = 0;
+    for (const construct of constructs) files += isPodSource(construct) ? 1 : isAppcImage(construct) ? 3 : 0;
+    return files;
+  }
+
   public render(app: App, context: TargetContext): void {
     const all = allConstructs(app);
     const resolved = this.renderImages(all.filter(isAppcImage), context);

@@ -30,8 +30,42 @@ const MAX_PENDING = 256;
 /** How long `close()` (or a full queue) waits for the thread before giving up: a stuck disk is an error, not a hang. */
 const CLOSE_TIMEOUT_MS = 10 * 60_000;
 
-export function openFileSink(dir: string, options: { threadAfter?: number } = {}): FileSink {
-  return new SwitchingSink(dir, options.threadAfter ?? THREAD_AFTER);
+export interface FileSinkOptions {
+  /** Files written in line before a thread takes over. @default THREAD_AFTER */
+  readonly threadAfter?: number;
+  /** A thread started ahead (`startWriter()`), which writes every file from the first. */
+  readonly writer?: StartedWriter;
+}
+
+export function openFileSink(dir: string, options: FileSinkOptions = {}): FileSink {
+  return new SwitchingSink(dir, options.threadAfter ?? THREAD_AFTER, options.writer?.take());
+}
+
+/**
+ * A writer thread started before its sink is opened. A thread takes 60-100 ms to start here (Node compiles its
+ * internals for the new isolate), and a sink that started one at its 64th file had the synth wait for it: started
+ * while the rules run, on the other core, it is ready when the first file is. Unused, `discard()` stops it.
+ */
+export interface StartedWriter {
+  /** Hands the thread to a sink (once). */
+  take(): WriterThread | undefined;
+  /** Stops the thread unless a sink took it. */
+  discard(): void;
+}
+
+export function startWriter(): StartedWriter {
+  let thread: WriterThread | undefined = new WriterThread([]);
+  return {
+    take: () => {
+      const taken = thread;
+      thread = undefined;
+      return taken;
+    },
+    discard: () => {
+      thread?.stopUnused();
+      thread = undefined;
+    },
+  };
 }
 
 interface WriteMessage {
@@ -45,12 +79,12 @@ class SwitchingSink implements FileSink {
   private readonly madeDirs = new Set<string>();
   private readonly inLine = fileWriter(fs, path, this.madeDirs);
   private written = 0;
-  private thread?: WriterThread;
   private closed = false;
 
   public constructor(
     private readonly dir: string,
     private readonly threadAfter: number,
+    private thread?: WriterThread,
   ) {}
 
   public write(file: string, data: string | Uint8Array, options: { append?: boolean } = {}): void {
@@ -157,7 +191,7 @@ parentPort.on('message', (message) => {
 });
 `;
 
-class WriterThread {
+export class WriterThread {
   private readonly worker: Worker;
   private readonly state = new Int32Array(new SharedArrayBuffer(12));
   private posted = 0;
@@ -186,6 +220,13 @@ class WriterThread {
       this.worker.postMessage({ ...message, data: bytes }, [bytes.buffer]);
     }
     this.posted++;
+  }
+
+  /** Stops a thread that was given nothing to write, without waiting for it (it may still be starting). */
+  public stopUnused(): void {
+    this.finished = true;
+    void this.worker.terminate();
+    this.results.port1.close();
   }
 
   /** Blocks until the thread has done (or, cancelling, dropped) every write posted, then stops it. */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { openFileSink } from '../../../lib/synth/file-sink';
+import { openFileSink, startWriter, WriterThread } from '../../../lib/synth/file-sink';
 import { readTree, tempDir } from '../../helpers';
 
 function expected(count: number): Record<string, string> {
@@ -20,6 +20,25 @@ describe('openFileSink', () => {
     sink.close();
     expect(readTree(dir)).toEqual({ ...expected(200), 'app.yaml': 'a: 1\n---\nb: 2\n', 'bytes.aci': '\u0000\u0001\u0002\u00ff' });
     expect(() => sink.write('late.json', '{}')).toThrow('cannot write late.json: the output is already closed');
+  });
+
+  test('a writer started ahead takes every file from the first; one left unused is discarded', () => {
+    const dir = tempDir();
+    const posted = jest.spyOn(WriterThread.prototype, 'post');
+    const writer = startWriter();
+    const sink = openFileSink(dir, { threadAfter: 1_000, writer });
+    expect(writer.take()).toBeUndefined(); // the sink has it
+    for (const [file, text] of Object.entries(expected(20))) sink.write(file, text);
+    sink.write('app.yaml', 'a: 1\n');
+    sink.write('app.yaml', '---\nb: 2\n', { append: true });
+    sink.close();
+    expect(readTree(dir)).toEqual({ ...expected(20), 'app.yaml': 'a: 1\n---\nb: 2\n' });
+    expect(posted).toHaveBeenCalledTimes(22); // all through the thread, none in line
+    posted.mockRestore();
+
+    const unused = startWriter();
+    unused.discard();
+    expect(unused.take()).toBeUndefined();
   });
 
   test.each([0, 3, 1_000])('a file written in chunks, in line or in a thread (after %i files), is whole and in order', (threadAfter) => {
