@@ -72,7 +72,7 @@ class ManifestWriter {
   }
 
   private write(data: string | Uint8Array): void {
-    this.sink.write(this.fileName, data, { append: this.started });
+    this.sink.write(this.fileName, data, { append: this.started, chunk: true });
     this.started = true;
   }
 }

@@ -41,6 +41,28 @@ describe('openFileSink', () => {
     expect(unused.take()).toBeUndefined();
   });
 
+  test('pieces of a large file are written in line beside the thread, in order with whatever the thread has of it', () => {
+    const dir = tempDir();
+    const posted = jest.spyOn(WriterThread.prototype, 'post');
+    const sink = openFileSink(dir, { writer: startWriter() });
+    const pieces = Array.from({ length: 30 }, (_, i) => `---\nn: ${i} ${'x'.repeat(i * 1000)}\n`);
+    sink.write('small.yaml', 'a: 1\n');
+    pieces.forEach((piece, i) => {
+      sink.write('big.yaml', piece, { append: i > 0, chunk: true });
+      if (i % 7 === 0) sink.write(`between-${i}.yaml`, `i: ${i}\n`);
+    });
+    expect(posted).toHaveBeenCalledTimes(1 + 5); // small.yaml and the files between: none of the pieces
+    sink.write('big.yaml', '---\nby: thread\n', { append: true }); // the thread adds to it...
+    sink.write('big.yaml', '---\nlast: piece\n', { append: true, chunk: true }); // ...and a piece follows that
+    sink.write('small.yaml', 'anew: 1\n', { chunk: true }); // written anew in line, after the thread's write of it
+    sink.close();
+    posted.mockRestore();
+    const tree = readTree(dir);
+    expect(tree['big.yaml']).toBe(`${pieces.join('')}---\nby: thread\n---\nlast: piece\n`);
+    expect(tree['small.yaml']).toBe('anew: 1\n');
+    expect(tree['between-28.yaml']).toBe('i: 28\n');
+  });
+
   test.each([0, 3, 1_000])('a file written in chunks, in line or in a thread (after %i files), is whole and in order', (threadAfter) => {
     const dir = tempDir();
     const sink = openFileSink(dir, { threadAfter });
