@@ -32,7 +32,26 @@ export async function measureGroup(group: Group, onRow: (row: RowPlan) => void =
 
 type Measured = Omit<RowResult, 'id' | 'group' | 'label' | 'n'>;
 
+/** Every run must succeed (the first failure is the row's); wall time and peak are the medians of the runs. */
 async function inProcess(run: InProcess, timeoutMs: number): Promise<Measured> {
+  const results: ChildResult[] = [];
+  for (let i = 0; i < (run.repeats ?? 1); i++) {
+    const outcome = await inProcessOnce(run, timeoutMs);
+    if ('status' in outcome) return outcome; // a timeout or a crash
+    results.push(outcome);
+  }
+  const last = results[results.length - 1];
+  return {
+    status: 'ok',
+    wallMs: median(results.map((r) => r.wallMs)),
+    peakMb: median(results.map((r) => r.peakMb)),
+    objects: last.objects,
+    yamlSha256: last.yamlSha256,
+    runsMs: results.length > 1 ? results.map((r) => Math.round(r.wallMs)) : undefined,
+  };
+}
+
+async function inProcessOnce(run: InProcess, timeoutMs: number): Promise<ChildResult | Measured> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-result-'));
   try {
     const resultFile = path.join(dir, 'result.json');
@@ -42,8 +61,7 @@ async function inProcess(run: InProcess, timeoutMs: number): Promise<Measured> {
     const outcome = await runProcess([process.execPath, '-r', REGISTER, CHILD, run.measurement, JSON.stringify(run.params)], { cwd: ROOT, env, timeoutMs });
     if (outcome.timedOut) return timeout(timeoutMs);
     if (outcome.exitCode !== 0 || !fs.existsSync(resultFile)) return { status: 'crashed', error: failureOf(outcome) };
-    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ChildResult;
-    return { status: 'ok', wallMs: result.wallMs, peakMb: result.peakMb, objects: result.objects, yamlSha256: result.yamlSha256 };
+    return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ChildResult;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true }); // one small file
   }

@@ -11,6 +11,8 @@ export interface InProcess {
    * young generation, lib/synth/node-options.ts): the row that shows what they are worth. @default false
    */
   readonly nodeDefaults?: boolean;
+  /** Runs, each in a fresh child: wall time and peak are the medians. @default 1 */
+  readonly repeats?: number;
 }
 
 /** A whole command (startup included), timed from outside: the median of `repeats` runs. */
@@ -67,7 +69,7 @@ export interface RowResult {
   readonly objects?: number;
   /** sha256 of the YAML written, to show two ways of building gave the same bytes. */
   readonly yamlSha256?: string;
-  /** Wall time of each run of a whole-process row. */
+  /** Wall time of each run, when the row is run more than once. */
   readonly runsMs?: readonly number[];
   /** For a crash or a timeout: the error line, as "RangeError: Maximum call stack size exceeded". */
   readonly error?: string;
