@@ -8,8 +8,9 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
  *
  * Creating a file is slow on some disks (a tenth of a millisecond to a millisecond here), and an app of 10,000 pods
  * writes 10,000 appc manifests: done in line, the synth waited on the disk for seconds between renders. Past the
- * first THREAD_AFTER files a worker thread writes them while the main thread renders the next ones, so the disk time
- * overlaps the CPU time. A small app never starts the thread.
+ * first THREAD_AFTER files (or from the first, with a thread started ahead: `startWriter`) a worker thread writes
+ * them while the main thread renders the next ones, so the disk time overlaps the CPU time. A small app never starts
+ * the thread, and the pieces of a large file are written in line (`chunk`).
  */
 export interface FileSink {
   /** Writes (or with `append`, adds to) `file`, a path relative to the sink's directory. */
