@@ -38,9 +38,11 @@ export class AppcTarget implements SynthTarget {
     const written = new Map<string, string>();
     const chartBases = new Map<Chart, string>();
     for (const source of all.filter(isPodSource)) {
-      const problems = context.problems(source.node.path).deduped();
+      const pods = source.podsToRender();
+      // what the pods of one source share (etcd members) is reported once; a single pod needs no bookkeeping
+      const problems = pods.length > 1 ? context.problems(source.node.path).deduped() : context.problems(source.node.path);
       const chart = chartFileBase(source, chartBases);
-      for (const { name, pod } of source.podsToRender()) {
+      for (const { name, pod } of pods) {
         const manifest = renderPod(pod, resolve, problems);
         const file = path.join(APPC_DIR, chart, `${name}.pod.json`);
         const owner = written.get(file);
