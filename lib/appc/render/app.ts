@@ -86,12 +86,17 @@ export function renderApp(inputs: AppInputs, problems: ProblemList): RuntimeApp 
   };
 }
 
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+const RESOURCE_SIDES = ['requests', 'limits'] as const;
+/** Kubernetes resources with an appc isolator, and its name. */
+const RESOURCE_ISOLATORS = [['cpu', ISOLATOR.cpu], ['memory', ISOLATOR.memory]] as const;
+
 function warnUnsupported(container: Container, problems: ProblemList): void {
-  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+  for (const probe of PROBES) {
     if (container[probe]) problems.warn(probe, 'cannot be expressed in appc: executors run no health checks (rkt restarts nothing by itself)', { fix: 'have the supervisor of the pod (a systemd unit) check health' });
   }
   if (container.imagePullPolicy) problems.warn('imagePullPolicy', 'cannot be expressed in appc: fetching is the executor\'s choice (rkt --pull-policy)', { value: container.imagePullPolicy });
-  for (const side of ['requests', 'limits'] as const) {
+  for (const side of RESOURCE_SIDES) {
     const storage = container.resources?.[side]?.['ephemeral-storage'];
     if (storage !== undefined) problems.warn(`resources.${side}.ephemeral-storage`, 'cannot be expressed in appc: only cpu and memory have isolators', { value: storage });
   }
@@ -154,11 +159,15 @@ function renderPorts(container: Container): AppPort[] {
 function renderIsolators(container: Container, problems: ProblemList): Isolator[] {
   const isolators: Isolator[] = [];
   const { requests, limits } = container.resources ?? {};
-  for (const [resource, name] of [['cpu', ISOLATOR.cpu], ['memory', ISOLATOR.memory]] as const) {
+  for (const [resource, name] of RESOURCE_ISOLATORS) {
     const request = requests?.[resource];
     const limit = limits?.[resource];
     // A request alone stays a request (rkt's kubelet made it a hard limit); a limit alone implies the same request, in both worlds.
-    if (request !== undefined || limit !== undefined) isolators.push({ name, value: { ...(request !== undefined ? { request } : {}), ...(limit !== undefined ? { limit } : {}) } });
+    if (request === undefined && limit === undefined) continue;
+    const value: { request?: string | number; limit?: string | number } = {};
+    if (request !== undefined) value.request = request;
+    if (limit !== undefined) value.limit = limit;
+    isolators.push({ name, value });
   }
   const security = container.securityContext;
   const caps = capabilityIsolator(security?.capabilities, security?.privileged ?? false);
