@@ -5,13 +5,14 @@ import { checkWith, readBoolean, readInteger, readList, readObject, readString, 
 import { absolutePath, acName, envName } from './values';
 
 const APP_KEYS = ['exec', 'eventHandlers', 'user', 'group', 'supplementaryGIDs', 'workingDirectory', 'environment', 'mountPoints', 'ports', 'isolators', 'userAnnotations', 'userLabels'];
+// The spec's own example spells it supplementaryGids; the reference code reads both.
+const APP_KEYS_READ = [...APP_KEYS, 'supplementaryGids'];
 
 /** `portNames` collects port names across the apps of a pod, where they must be unique. */
 export function checkApp(r: Reporter, value: unknown, portNames = new Set<string>()): void {
   const app = readObject(r, value);
   if (!app) return;
-  // The spec's own example spells it supplementaryGids; the reference code reads both.
-  reportUnknownKeys(r, app, [...APP_KEYS, 'supplementaryGids']);
+  reportUnknownKeys(r, app, APP_KEYS_READ);
   checkArgv(r.at('exec'), app.exec, false);
   checkEventHandlers(r.at('eventHandlers'), app.eventHandlers);
   readString(r.at('user'), app.user, { required: true, nonEmpty: true });
