@@ -6,7 +6,7 @@ import { writeDiffInputs } from './diff-inputs';
 import { readOutput } from './output';
 import { failureOf, ProcessOutcome, runProcess } from './processes';
 import { ChildResult, Group, InProcess, RowPlan, RowResult, WholeProcess } from './types';
-import { doneWith, measurementDir } from './workspace';
+import { doneWith, measurementDir, settleDisk } from './workspace';
 
 export const ROOT = path.resolve(__dirname, '..');
 const REGISTER = path.join(ROOT, 'bin', 'register.js');
@@ -37,6 +37,7 @@ async function inProcess(run: InProcess, timeoutMs: number): Promise<Measured> {
   const results: ChildResult[] = [];
   for (let i = 0; i < (run.repeats ?? 1); i++) {
     const outcome = await inProcessOnce(run, timeoutMs);
+    settleDisk();
     if ('status' in outcome) return outcome; // a timeout or a crash
     results.push(outcome);
   }
@@ -80,6 +81,7 @@ async function wholeProcess(run: WholeProcess, timeoutMs: number): Promise<Measu
       const out = path.join(dir, `out-${i}`);
       const argv = run.command.map((arg) => arg.replace('{out}', out).replace('{in}', inputs));
       const outcome = await runProcess(argv, { cwd: path.resolve(ROOT, run.cwd), timeoutMs, measurePeak: true });
+      settleDisk();
       if (outcome.timedOut) return timeout(timeoutMs);
       if (outcome.exitCode === null || !run.okExitCodes.includes(outcome.exitCode)) return { status: 'crashed', error: failureOf(outcome) };
       outcomes.push(outcome);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,6 +18,15 @@ export const WORKSPACE_ENV = 'BENCH_WORKSPACE';
 
 export function measurementDir(prefix: string): string {
   return fs.mkdtempSync(path.join(process.env[WORKSPACE_ENV] || os.tmpdir(), prefix));
+}
+
+/**
+ * Waits until what the measurements wrote is on disk (`sync`), between two measurements. The kernel writes kept files
+ * back within half a minute, which on a 2-core machine would fall into the next measurements (a removed file's pages
+ * were simply dropped).
+ */
+export function settleDisk(): void {
+  if (process.env[WORKSPACE_ENV]) spawnSync('sync', { stdio: 'ignore' });
 }
 
 export function doneWith(dir: string): void {
