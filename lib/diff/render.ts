@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import * as YAML from 'yaml';
+import { stringifyDocuments } from '../synth/yaml-emit';
 import { isRecord } from './fieldset';
 import { maskSecretPair } from './secrets';
 import { DiffReport, ObjectDiff, VERDICTS } from './types';
@@ -92,10 +92,14 @@ function colourVerdict(text: string, verdict: string, style: TextStyle): string 
   }
 }
 
-/** YAML with keys sorted, as kubectl prints, so both sides line up. */
+/**
+ * YAML with keys sorted, as kubectl prints, so both sides line up; and quoted as kubectl quotes (`rotated: "yes"`:
+ * its printer follows YAML 1.1, as cdk8s's does), through berth's emitter of cdk8s's YAML, ~11x faster than the
+ * `yaml` library that took most of the report's time.
+ */
 function toYaml(value: unknown): string {
   if (value === undefined) return '';
-  return YAML.stringify(sortKeys(value), { lineWidth: 0 });
+  return stringifyDocuments([sortKeys(value)]);
 }
 
 function sortKeys(value: unknown): unknown {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { diffObjects, loadObjects } from '../../lib/diff';
+import { painter } from '../../lib/cli/style';
+import { diffObjects, formatText, loadObjects } from '../../lib/diff';
 
 /**
  * Every `kubectl diff` case recorded from a real kube-apiserver 1.32 (test/fixtures/diff/kubectl-diff), through the
@@ -98,5 +99,15 @@ describe('conflicts with another field manager (x05, x06, ssa-conflicts)', () =>
     const taken = loadObjects([path.join(FIXTURES, 'ssa-conflicts', '05-csa-managed-configmap-after-server-side-apply.live.json')], '/');
     const report = diffObjects(manifest('d03-configmap-add-label.yaml'), taken, { namespace: 'kapi-csa', fieldManager: 'kubectl' });
     expect(report.objects.map((o) => o.verdict)).toEqual(['no-change']);
+  });
+});
+
+describe('the text report quotes values as kubectl prints them', () => {
+  test.each(['csa', 'ssa'])('d18 (%s): the added label is `rotated: "yes"`, a string kubectl quotes (YAML 1.1)', (mode) => {
+    const report = diffObjects(manifest('d18-secret-add-label-only.yaml'), live(mode), { namespace: `kapi-${mode}`, fieldManager: mode === 'ssa' ? 'kubectl' : 'berth' });
+    const added = (text: string) => text.split('\n').filter((line) => /^\+\s/.test(line)).map((line) => line.slice(1).trim());
+    const kubectl = added(fs.readFileSync(path.join(FIXTURES, 'kubectl-diff', mode, 'd18-secret-add-label-only.stdout'), 'utf8'));
+    expect(kubectl).toEqual(['labels:', 'rotated: "yes"']);
+    expect(added(formatText(report, { style: painter(false) }))).toEqual(expect.arrayContaining(kubectl));
   });
 });
