@@ -25,28 +25,9 @@ export function checkPod(pod: PodModel, problems: ProblemList, options: PodRuleO
     volumes.add(volume.name);
   });
 
-  const names = new Set<string>();
-  const portNames = new Set<string>();
-  const portNumbers = new Set<string>();
-  const initContainers = spec.initContainers ?? [];
-  for (let k = 0; k < initContainers.length + containers.length; k++) {
-    const init = k < initContainers.length;
-    const container = init ? initContainers[k] : containers[k - initContainers.length];
-    const at = problems.at(init ? 'initContainers' : 'containers', init ? k : k - initContainers.length);
-    checkContainer(container, at, volumes);
-    if (names.has(container.name)) at.error('name', 'must be unique within the pod', { value: container.name, fix: 'rename one of the containers' });
-    names.add(container.name);
-    // Containers of a pod share one network namespace: two cannot listen on the same port.
-    (container.ports ?? []).forEach((port, j) => {
-      const key = `${port.containerPort}/${port.protocol ?? 'TCP'}`;
-      if (portNumbers.has(key)) at.error(`ports[${j}].containerPort`, 'must be unique within the pod (containers share one network namespace)', { value: port.containerPort, fix: 'use another port number' });
-      portNumbers.add(key);
-      if (port.name !== undefined) {
-        if (portNames.has(port.name)) at.error(`ports[${j}].name`, 'must be unique within the pod', { value: port.name, fix: 'rename one of the ports' });
-        portNames.add(port.name);
-      }
-    });
-  }
+  const shared: PodWide = { volumes, names: new Set(), portNames: new Set(), portNumbers: new Set() };
+  (spec.initContainers ?? []).forEach((container, i) => checkInPod(container, problems.at('initContainers', i), shared));
+  containers.forEach((container, i) => checkInPod(container, problems.at('containers', i), shared));
 
   const restart = spec.restartPolicy ?? 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) problems.error('restartPolicy', 'must be Always, OnFailure or Never', { value: restart });
@@ -58,7 +39,32 @@ export function checkPod(pod: PodModel, problems: ProblemList, options: PodRuleO
   checkIds(spec.securityContext, problems.at('securityContext'));
 }
 
-function checkContainer(container: Container, problems: ProblemList, volumes: Set<string>): void {
+/** What the containers of one pod share: its volumes, and the names and ports that must be unique across them. */
+interface PodWide {
+  readonly volumes: ReadonlySet<string>;
+  readonly names: Set<string>;
+  readonly portNames: Set<string>;
+  readonly portNumbers: Set<string>;
+}
+
+/** A container's own rules, then what it must not repeat of the pod's other containers. */
+function checkInPod(container: Container, at: ProblemList, pod: PodWide): void {
+  checkContainer(container, at, pod.volumes);
+  if (pod.names.has(container.name)) at.error('name', 'must be unique within the pod', { value: container.name, fix: 'rename one of the containers' });
+  pod.names.add(container.name);
+  // Containers of a pod share one network namespace: two cannot listen on the same port.
+  (container.ports ?? []).forEach((port, j) => {
+    const key = `${port.containerPort}/${port.protocol ?? 'TCP'}`;
+    if (pod.portNumbers.has(key)) at.error(`ports[${j}].containerPort`, 'must be unique within the pod (containers share one network namespace)', { value: port.containerPort, fix: 'use another port number' });
+    pod.portNumbers.add(key);
+    if (port.name !== undefined) {
+      if (pod.portNames.has(port.name)) at.error(`ports[${j}].name`, 'must be unique within the pod', { value: port.name, fix: 'rename one of the ports' });
+      pod.portNames.add(port.name);
+    }
+  });
+}
+
+function checkContainer(container: Container, problems: ProblemList, volumes: ReadonlySet<string>): void {
   checkName(container.name, problems, 'name');
   const badImage = typeof container.image === 'string' ? imageReference(container.image) : 'must be a string';
   if (badImage) problems.error('image', badImage, { value: container.image, fix: 'use a reference such as "redis:2.8" or "gcr.io/project/app:1.0"' });
