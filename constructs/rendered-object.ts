@@ -31,12 +31,15 @@ export abstract class RenderedObject extends ApiObject {
     // after: one small object each, where `Lazy.any({ produce: () => this.renderSpec() })` cost a closure, its
     // context and a producer object.
     const spec = new RenderedObject.DeferredSpec();
-    const objectProps: { apiVersion: string; kind: string; metadata?: ApiObjectMetadata; spec: unknown } = { ...props, spec: Lazy.any(spec) };
+    // Written out, not `{ ...props, spec }`: V8 (Node 20) gives an object made by a spread and then a key a hidden
+    // class of its own, so 20,000 objects had 20,000 shapes and every read of their props missed its inline cache.
+    const objectProps: { apiVersion: string; kind: string; metadata?: ApiObjectMetadata; spec: unknown } = { apiVersion: props.apiVersion, kind: props.kind, metadata: props.metadata, spec: Lazy.any(spec) };
     super(scope, id, objectProps);
     spec.object = this;
     // cdk8s has copied the metadata into this.metadata, which is what it renders and what addLabel changes; the
     // props would hold the original, unused, for the life of the app
     objectProps.metadata = undefined;
+    shareLabelsShape(this.metadata);
     this.namespace = this.metadata.namespace;
     ensureAppRules(this);
   }
@@ -57,4 +60,15 @@ export abstract class RenderedObject extends ApiObject {
       return this.object!.renderSpec();
     }
   };
+}
+
+/**
+ * cdk8s builds an object's labels as `{ ...chart.labels, ...labels }` and copies them with a spread: a shape of their
+ * own for every object (see above), read by the rules, the applyset label and rendering. A copy made key by key
+ * shares one shape with every labels map of the same keys. Skipped if cdk8s's metadata is not shaped as expected.
+ */
+function shareLabelsShape(metadata: unknown): void {
+  const internals = metadata as { labels?: unknown };
+  const labels = internals.labels;
+  if (typeof labels === 'object' && labels !== null && Object.getPrototypeOf(labels) === Object.prototype) internals.labels = Object.assign({}, labels);
 }

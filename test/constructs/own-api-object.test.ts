@@ -24,6 +24,18 @@ describe('berth objects are their own ApiObject', () => {
     expect(c.node.findAll().filter((x) => ApiObject.isApiObject(x))).toEqual([web, svc]);
   });
 
+  test('labels from the chart, the props and addLabel after construction all reach the output (berth copies the map cdk8s built)', () => {
+    const c = new Chart(new App(), 'test', { labels: { team: 'web' } });
+    const web = new Deployment(c, 'web', { metadata: { labels: { tier: 'front' } }, containers: [container] });
+    const svc = new Service(c, 'svc', { metadata: { labels: { tier: 'edge' } }, selects: web, ports: [{ port: 80, targetPort: 'http' }] });
+    web.metadata.addLabel('release', 'r1');
+    svc.metadata.addLabel('release', 'r2');
+    expect(web.metadata.getLabel('tier')).toBe('front');
+    const out = synth(c);
+    expect(findObject(out, 'Deployment', 'web').metadata.labels).toEqual({ team: 'web', app: 'web', tier: 'front', release: 'r1' });
+    expect(findObject(out, 'Service', 'svc').metadata.labels).toEqual({ team: 'web', tier: 'edge', release: 'r2' });
+  });
+
   test('JSON patches on the workload reach the output', () => {
     const c = chart();
     const web = new Deployment(c, 'web', { containers: [container] });
