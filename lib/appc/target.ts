@@ -5,11 +5,12 @@
  * it is written: a manifest that fails the spec is a synth error naming the construct, never an output file.
  */
 import * as path from 'path';
-import { Chart, Names } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import type { App, SynthTarget, TargetContext } from '../app';
 import { isPodSource } from '../../constructs/pod-source';
 import { ProblemList } from '../problems';
+import { chartFileBase } from '../synth/render';
 import { allConstructs } from '../synth/rules';
 import { RootfsError } from './aci/build';
 import { validateManifest } from './check';
@@ -36,12 +37,11 @@ export class AppcTarget implements SynthTarget {
     const resolved = this.renderImages(all.filter(isAppcImage), context);
     const resolve: ImageResolver = (reference) => resolved.get(reference);
     const written = new Map<string, string>();
-    const chartBases = new Map<Chart, string>();
     for (const source of all.filter(isPodSource)) {
       const pods = source.podsToRender();
       // what the pods of one source share (etcd members) is reported once; a single pod needs no bookkeeping
       const problems = pods.length > 1 ? context.problems(source.node.path).deduped() : context.problems(source.node.path);
-      const chart = chartFileBase(source, chartBases);
+      const chart = podDirectory(source);
       for (const { name, pod } of pods) {
         const manifest = renderPod(pod, resolve, problems);
         const file = path.join(APPC_DIR, chart, `${name}.pod.json`);
@@ -101,16 +101,13 @@ function checkOwnOutput(manifest: ImageManifest | PodManifest, problems: Problem
   return issues.length === 0;
 }
 
-/** The directory of a construct's pods: its chart's file name (hashed from the chart's path, so computed once per chart). */
-function chartFileBase(construct: IConstruct, known: Map<Chart, string>): string {
+/** The directory of a construct's pods: its chart's file base, as the chart's YAML file is named. */
+function podDirectory(construct: IConstruct): string {
   let chart: Chart;
   try {
     chart = Chart.of(construct);
   } catch {
     return 'app';
   }
-  let base = known.get(chart);
-  if (base === undefined) known.set(chart, (base = Names.toDnsLabel(chart)));
-  return base;
+  return chartFileBase(chart);
 }
-

@@ -1,7 +1,7 @@
 import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { dependenciesOf, dependencyOrder } from './dependency-order';
-import { treeListing } from './rules';
+import { perPass, treeListing } from './rules';
 
 /** One Kubernetes YAML file of the output: its name and the API objects in it, in order. */
 export interface ManifestFile {
@@ -34,9 +34,20 @@ export function planManifests(app: App): ManifestFile[] | undefined {
   }
   return charts.map((chart, index) => ({
     // cdk8s numbers the files (0000-name) as soon as any chart depends on another, so they apply in order
-    fileName: `${hasDependantCharts ? `${String(index).padStart(4, '0')}-` : ''}${Names.toDnsLabel(chart)}${app.outputFileExtension}`,
+    fileName: `${hasDependantCharts ? `${String(index).padStart(4, '0')}-` : ''}${chartFileBase(chart)}${app.outputFileExtension}`,
     objects: objectsOf(chart),
   }));
+}
+
+/**
+ * The base of a chart's file names, as cdk8s names its YAML file (`Names.toDnsLabel`, which hashes the chart's path),
+ * computed once per pass: the YAML plan and the appc target each name every chart.
+ */
+export function chartFileBase(chart: Chart): string {
+  const bases = perPass('chart-file-bases', () => new Map<Chart, string>());
+  let base = bases.get(chart);
+  if (base === undefined) bases.set(chart, (base = Names.toDnsLabel(chart)));
+  return base;
 }
 
 /** `node.findAll()` of a construct, computed once per render (from the pass's listing of the app, for charts). */
