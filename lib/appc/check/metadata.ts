@@ -9,23 +9,26 @@ export function checkLabels(r: Reporter, value: unknown): void {
   const list = readList(r, value);
   if (!list) return;
   const seen = new Set<string>();
-  const values: Record<string, { value: string; at: Reporter }> = {};
+  // the last os and arch labels, where they are: the pair is checked once the list is read
+  let os: { value: string; at: Reporter } | undefined;
+  let arch: { value: string; at: Reporter } | undefined;
   list.forEach((item, i) => {
     const at = r.at(i);
     const label = readObject(at, item, { required: true });
     if (!label) return;
     reportUnknownKeys(at, label, ['name', 'value']);
-    const name = readString(at.at('name'), label.name, { required: true });
+    const nameAt = at.at('name');
+    const name = readString(nameAt, label.name, { required: true });
     const text = readString(at.at('value'), label.value, { required: true });
     if (name === undefined) return;
-    if (!checkWith(at.at('name'), name, acIdentifier)) return;
-    if (name === 'name') at.at('name').error('must not be "name": the image name is not a label', name);
-    if (seen.has(name)) at.at('name').error('must be unique: this label is already set', name);
+    if (!checkWith(nameAt, name, acIdentifier)) return;
+    if (name === 'name') nameAt.error('must not be "name": the image name is not a label', name);
+    if (seen.has(name)) nameAt.error('must be unique: this label is already set', name);
     seen.add(name);
-    if (text !== undefined) values[name] = { value: text, at: at.at('value') };
+    if (text === undefined) return;
+    if (name === 'os') os = { value: text, at: at.at('value') };
+    if (name === 'arch') arch = { value: text, at: at.at('value') };
   });
-  const os = values.os;
-  const arch = values.arch;
   if (os) {
     const arches = VALID_OS_ARCH[os.value];
     if (!arches) os.at.error(`must be one of ${Object.keys(VALID_OS_ARCH).join(', ')}`, os.value);

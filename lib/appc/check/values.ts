@@ -2,6 +2,7 @@
  * The spec's value types (docs/appc.md §1), each a function from a value to a message (undefined = valid). Where
  * actool is looser than the prose (AC Identifier, AC Name, SemVer, image IDs), berth follows the prose.
  */
+import { rememberedVerdicts } from '../../validation/verdict-cache';
 import { AC_VERSION } from '../spec';
 
 const AC_IDENTIFIER = /^[a-z0-9]+([-._~/][a-z0-9]+)*$/;
@@ -27,8 +28,11 @@ export function acName(value: string): string | undefined {
   return 'must be an AC Name: lowercase letters and digits separated by single "-" (like a DNS label)';
 }
 
-/** The spec version: SemVer 2.0, major 0, no newer than the one berth implements, never 0.0.0. */
-export function acVersion(value: string): string | undefined {
+/**
+ * The spec version: SemVer 2.0, major 0, no newer than the one berth implements, never 0.0.0. Remembered per value:
+ * every manifest of an app has the same one.
+ */
+export const acVersion = rememberedVerdicts((value: string): string | undefined => {
   const match = SEMVER.exec(value);
   if (!match) return 'must be a SemVer 2.0 version such as "0.8.11" (MAJOR.MINOR.PATCH, no "v", no leading zeros)';
   const [major, minor, patch] = match.slice(1, 4).map(Number);
@@ -36,7 +40,7 @@ export function acVersion(value: string): string | undefined {
   const [maxMinor, maxPatch] = AC_VERSION.split('.').slice(1).map(Number);
   if (major !== 0 || minor > maxMinor || (minor === maxMinor && patch > maxPatch)) return `must be a released appc version no newer than ${AC_VERSION}`;
   return undefined;
-}
+});
 
 /** `sha512-` and the lowercase hex SHA-512 (128 characters; rkt's 64-character prefix is a warning, see imageIdWarning). */
 export function imageId(value: string): string | undefined {
@@ -65,18 +69,23 @@ export function quantityWarning(value: unknown): string | undefined {
   return typeof value === 'string' && /K$/.test(value) ? 'uses the suffix "K", which actool 0.8.11 rejects; write "k" or "Ki"' : undefined;
 }
 
+const BINARY_EXPONENTS: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+const DECIMAL_EXPONENTS: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, K: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+
+/** A valid quantity's value, remembered per text (an app repeats the same few: `100m`, `128Mi`). */
 export function quantityValue(value: string | number): number {
-  if (typeof value === 'number') return value;
+  return typeof value === 'number' ? value : quantityTextValue(value);
+}
+
+const quantityTextValue = rememberedVerdicts((value: string): number => {
   const match = /^([+-]?[0-9.]+)(.*)$/.exec(value);
   if (!match) return NaN;
   const base = Number(match[1]);
   const suffix = match[2];
-  const binary: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-  const decimal: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, K: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-  if (suffix in binary) return base * 2 ** binary[suffix];
-  if (suffix in decimal) return base * 10 ** decimal[suffix];
+  if (suffix in BINARY_EXPONENTS) return base * 2 ** BINARY_EXPONENTS[suffix];
+  if (suffix in DECIMAL_EXPONENTS) return base * 10 ** DECIMAL_EXPONENTS[suffix];
   return base * 10 ** Number(suffix.slice(1));
-}
+});
 
 export function rfc3339(value: string): string | undefined {
   const match = RFC3339.exec(value);
