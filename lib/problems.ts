@@ -134,8 +134,29 @@ export class ProblemList {
   }
 }
 
+/**
+ * Field paths, joined once per pair: the same checks run on every construct, so the same paths recur
+ * (`containers[0].livenessProbe` in the appc warning of each of 10,000 pods), and each problem kept a copy of its
+ * own. Bounded: past JOINED_LIMIT pairs the memory starts over.
+ */
+const joined = new Map<string, Map<string, string>>();
+const JOINED_LIMIT = 4096;
+let joinedPairs = 0;
+
 function join(prefix: string, field: string): string {
   if (!prefix) return field;
   if (!field) return prefix;
-  return field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
+  let byField = joined.get(prefix);
+  if (!byField) joined.set(prefix, (byField = new Map()));
+  let path = byField.get(field);
+  if (path === undefined) {
+    path = field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
+    if (joinedPairs++ >= JOINED_LIMIT) {
+      joined.clear();
+      joinedPairs = 0;
+    } else {
+      byField.set(field, path);
+    }
+  }
+  return path;
 }

@@ -36,9 +36,10 @@ export function renderApp(inputs: AppInputs, problems: ProblemList): RuntimeApp 
   if (image.droppedDigest) problems.warn('image', 'pins a digest, which appc cannot express (it pins images by sha512 image ID); the digest is left out', { value: image.droppedDigest });
 
   const environment = mergeEnvironment(base?.environment, container, problems.at('env'));
-  const variables = new Map(environment.map((e) => [e.name, e.value]));
+  let variables: Map<string, string> | undefined; // for $(VAR) in command and args, which most containers lack
   const expand = (args: readonly string[] | undefined, field: string): string[] | undefined =>
     args?.map((arg, i) => {
+      variables ??= new Map(environment.map((e) => [e.name, e.value]));
       const { text, unresolved } = expandVariables(arg, variables);
       if (unresolved.length) problems.warn(`${field}[${i}]`, `refers to ${unresolved.map((n) => `$(${n})`).join(', ')}, which is not a literal env var of this container: appc does no substitution, so it stays as written`, { value: arg });
       return text;
@@ -55,12 +56,13 @@ export function renderApp(inputs: AppInputs, problems: ProblemList): RuntimeApp 
   if (runAsNonRoot && (user === '0' || user === 'root')) {
     problems.error('securityContext.runAsNonRoot', `is true, but the appc app runs as user "${user}"`, { value: true, fix: 'set runAsUser to a non-zero uid' });
   }
-  const gids = [...(spec.securityContext?.supplementalGroups ?? []), ...(spec.securityContext?.fsGroup !== undefined ? [spec.securityContext.fsGroup] : [])];
+  const { supplementalGroups, fsGroup } = spec.securityContext ?? {};
+  const gids = supplementalGroups?.length || fsGroup !== undefined ? [...(supplementalGroups ?? []), ...(fsGroup !== undefined ? [fsGroup] : [])] : [];
 
   const mountPoints = mergeBy(base?.mountPoints, renderMountPoints(container, inputs.volumes, problems), (m) => m.path);
   // A container port that repeats one of the image's (same protocol and number) replaces it, under the container's name.
   const ports = mergeBy(base?.ports, renderPorts(container), (p) => `${p.protocol}/${p.port}`);
-  const isolators = [...(base?.isolators ?? []).filter((i) => !CONTAINER_ISOLATORS.includes(i.name)), ...renderIsolators(container, problems)];
+  const isolators = base?.isolators ? [...base.isolators.filter((i) => !CONTAINER_ISOLATORS.includes(i.name)), ...renderIsolators(container, problems)] : renderIsolators(container, problems);
 
   const app: AppcApp = {
     exec,
@@ -179,7 +181,8 @@ function renderIsolators(container: Container, problems: ProblemList): Isolator[
 }
 
 /** The base's items, with items of the same key replaced in place by the override's, then the override's new ones. */
-function mergeBy<T>(base: readonly T[] | undefined, override: readonly T[], key: (item: T) => string): T[] {
+function mergeBy<T>(base: readonly T[] | undefined, override: readonly T[], key: (item: T) => string): readonly T[] {
+  if (!base?.length) return override; // a Docker image: no image app to merge with
   const overrides = new Map(override.map((item) => [key(item), item]));
   const merged = (base ?? []).map((item) => overrides.get(key(item)) ?? item);
   const baseKeys = new Set((base ?? []).map(key));

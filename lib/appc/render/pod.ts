@@ -57,18 +57,20 @@ function renderVolume(volume: Volume, problems: ProblemList): PodVolume | undefi
   return undefined;
 }
 
+/** Pod fields appc has no place for, and why. */
+const UNEXPRESSED_POD_FIELDS: ReadonlyArray<readonly [keyof PodModel['spec'], string]> = [
+  ['restartPolicy', 'restarting is the job of whatever supervises the pod (a systemd unit around rkt)'],
+  ['serviceAccountName', 'there is no API server identity in appc'],
+  ['nodeSelector', 'scheduling is not part of a pod manifest'],
+  ['hostname', 'the hostname is an executor flag (rkt --hostname)'],
+  ['subdomain', 'DNS is an executor flag (rkt --dns, --hostname)'],
+  ['terminationGracePeriodSeconds', 'the stop timeout belongs to the supervisor (systemd TimeoutStopSec)'],
+];
+
 function warnPodFields(pod: PodModel, problems: ProblemList): void {
   const spec = pod.spec;
   if (spec.initContainers?.length) problems.warn('initContainers', 'cannot be expressed in appc: all apps of a pod start together; the init containers are left out', { value: spec.initContainers.map((c) => c.name) });
-  const fields: Array<[keyof typeof spec, string]> = [
-    ['restartPolicy', 'restarting is the job of whatever supervises the pod (a systemd unit around rkt)'],
-    ['serviceAccountName', 'there is no API server identity in appc'],
-    ['nodeSelector', 'scheduling is not part of a pod manifest'],
-    ['hostname', 'the hostname is an executor flag (rkt --hostname)'],
-    ['subdomain', 'DNS is an executor flag (rkt --dns, --hostname)'],
-    ['terminationGracePeriodSeconds', 'the stop timeout belongs to the supervisor (systemd TimeoutStopSec)'],
-  ];
-  for (const [field, why] of fields) {
+  for (const [field, why] of UNEXPRESSED_POD_FIELDS) {
     if (spec[field] !== undefined) problems.warn(field, `cannot be expressed in appc: ${why}`, { value: spec[field] });
   }
   if (spec.securityContext?.fsGroup !== undefined) {
