@@ -29,8 +29,9 @@ export function formatProblem(problem: Problem): string {
  */
 export function formatWarnings(problems: readonly Problem[], shownPaths = 3): string[] {
   const paths = new Map<string, string[]>();
+  const describe = describerOfRepeats();
   for (const problem of problems) {
-    const text = describeProblem(problem);
+    const text = describe(problem);
     const list = paths.get(text);
     if (list) list.push(problem.path);
     else paths.set(text, [problem.path]);
@@ -39,6 +40,24 @@ export function formatWarnings(problems: readonly Problem[], shownPaths = 3): st
     const more = where.length > shownPaths ? ` and ${where.length - shownPaths} more` : '';
     return `[${where.slice(0, shownPaths).join(', ')}${more}] ${text}`;
   });
+}
+
+/**
+ * describeProblem, once per field, message and fix for problems without a value: the warnings of many constructs
+ * from one check share all three (30,000 appc warnings at 10,000 pods are three sentences).
+ */
+function describerOfRepeats(): (problem: Problem) => string {
+  const byField = new Map<string, Map<string, Map<string, string>>>();
+  return (problem) => {
+    if ('value' in problem) return describeProblem(problem);
+    let byMessage = byField.get(problem.field);
+    if (!byMessage) byField.set(problem.field, (byMessage = new Map()));
+    let byFix = byMessage.get(problem.message);
+    if (!byFix) byMessage.set(problem.message, (byFix = new Map()));
+    let text = byFix.get(problem.fix ?? '');
+    if (text === undefined) byFix.set(problem.fix ?? '', (text = describeProblem(problem)));
+    return text;
+  };
 }
 
 /** The problem without its construct path (cdk8s adds the path itself to validation messages). */

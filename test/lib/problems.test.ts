@@ -11,6 +11,17 @@ describe('formatWarnings', () => {
     ]);
   });
 
+  test('warnings that differ only in their message or fix stay apart; the same three are one line', () => {
+    const base = warning('a');
+    const lines = formatWarnings([base, { ...base, path: 'b' }, { ...base, path: 'c', fix: 'other fix' }, { ...base, path: 'd', message: 'other' }, { ...base, path: 'e', fix: undefined }]);
+    expect(lines).toEqual([
+      '[a, b] containers[0].command is needed in appc — set command',
+      '[c] containers[0].command is needed in appc — other fix',
+      '[d] containers[0].command other — set command',
+      '[e] containers[0].command is needed in appc',
+    ]);
+  });
+
   test('the value is part of the message: different values stay apart', () => {
     const a = { ...warning('a'), value: 1 };
     const b = { ...warning('b'), value: 2 };
@@ -54,5 +65,13 @@ describe('ProblemList.at', () => {
       'app/web warning securityContext.runAsUser',
       'app/web error metadata.labels["app"]',
     ]);
+  });
+});
+
+describe('ProblemList field paths', () => {
+  test('are joined right for any number of distinct paths (the joined paths are remembered, within a bound)', () => {
+    const list = new ProblemList('app/x');
+    for (let i = 0; i < 10_000; i++) list.at('volumes', i).at('hostPath').warn(i % 2 ? 'type' : '[0]', 'message');
+    expect(list.all.map((p) => p.field).filter((f, i) => f !== (i % 2 ? `volumes[${i}].hostPath.type` : `volumes[${i}].hostPath[0]`))).toEqual([]);
   });
 });
