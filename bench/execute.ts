@@ -12,15 +12,16 @@ export const ROOT = path.resolve(__dirname, '..');
 const REGISTER = path.join(ROOT, 'bin', 'register.js');
 const CHILD = path.join(__dirname, 'child.ts');
 
-/** Measures the rows of a group one after the other, then sets each anchor's ratios against the first row. */
+/**
+ * Measures the rows of a group, then sets each anchor's ratios against the first row. A group of in-process rows
+ * runs in rounds — each row once, then each row again — so that the VM's drift over the minutes a group takes falls
+ * on all of its rows alike rather than on whichever ran last: a target reads the ratio of two of them.
+ */
 export async function measureGroup(group: Group, onRow: (row: RowPlan) => void = () => undefined): Promise<RowResult[]> {
-  const results: RowResult[] = [];
-  for (const row of group.rows) {
-    onRow(row);
-    const base = { id: row.id, group: group.title, label: row.label, n: row.n };
-    const measured = row.run.kind === 'in-process' ? await inProcess(row.run, row.timeoutMs) : await wholeProcess(row.run, row.timeoutMs);
-    results.push({ ...base, ...measured, wallMs: round(measured.wallMs, 1), peakMb: round(measured.peakMb, 1) });
-  }
+  const measured = group.rows.every((row) => row.run.kind === 'in-process')
+    ? await inProcessRounds(group.rows, onRow)
+    : await inSequence(group.rows, onRow);
+  const results = group.rows.map((row, i): RowResult => ({ id: row.id, group: group.title, label: row.label, n: row.n, ...measured[i], wallMs: round(measured[i].wallMs, 1), peakMb: round(measured[i].peakMb, 1) }));
   const [subject, ...anchors] = results;
   return [subject, ...anchors.map((anchor) => ({
     ...anchor,
@@ -32,15 +33,48 @@ export async function measureGroup(group: Group, onRow: (row: RowPlan) => void =
 
 type Measured = Omit<RowResult, 'id' | 'group' | 'label' | 'n'>;
 
-/** Every run must succeed (the first failure is the row's); wall time and peak are the medians of the runs. */
-async function inProcess(run: InProcess, timeoutMs: number): Promise<Measured> {
-  const results: ChildResult[] = [];
-  for (let i = 0; i < (run.repeats ?? 1); i++) {
+async function inSequence(rows: readonly RowPlan[], onRow: (row: RowPlan) => void): Promise<Measured[]> {
+  const measured: Measured[] = [];
+  for (const row of rows) {
+    onRow(row);
+    measured.push(row.run.kind === 'in-process' ? summarize(await runsOf(row.run, row.timeoutMs, row.run.repeats ?? 1)) : await wholeProcess(row.run, row.timeoutMs));
+  }
+  return measured;
+}
+
+/** Round after round, each row that has runs left runs once; a row stops at its first timeout or crash. */
+async function inProcessRounds(rows: readonly RowPlan[], onRow: (row: RowPlan) => void): Promise<Measured[]> {
+  const outcomes = rows.map((): Array<ChildResult | Measured> => []);
+  const repeatsOf = (row: RowPlan): number => (row.run.kind === 'in-process' ? row.run.repeats ?? 1 : 1);
+  const rounds = Math.max(...rows.map(repeatsOf));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, row] of rows.entries()) {
+      const done = outcomes[i];
+      if (round >= repeatsOf(row) || done.some((o) => 'status' in o)) continue;
+      onRow(row);
+      done.push(...(await runsOf(row.run as InProcess, row.timeoutMs, 1)));
+    }
+  }
+  return outcomes.map(summarize);
+}
+
+/** `times` runs of a child, stopping at the first timeout or crash (which is then the last outcome). */
+async function runsOf(run: InProcess, timeoutMs: number, times: number): Promise<Array<ChildResult | Measured>> {
+  const outcomes: Array<ChildResult | Measured> = [];
+  for (let i = 0; i < times; i++) {
     const outcome = await inProcessOnce(run, timeoutMs);
     settleDisk();
-    if ('status' in outcome) return outcome; // a timeout or a crash
-    results.push(outcome);
+    outcomes.push(outcome);
+    if ('status' in outcome) break; // a timeout or a crash
   }
+  return outcomes;
+}
+
+/** Every run must succeed (the first failure is the row's); wall time and peak are the medians of the runs. */
+function summarize(outcomes: ReadonlyArray<ChildResult | Measured>): Measured {
+  const failure = outcomes.find((o): o is Measured => 'status' in o);
+  if (failure) return failure;
+  const results = outcomes as readonly ChildResult[];
   const last = results[results.length - 1];
   return {
     status: 'ok',
