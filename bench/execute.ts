@@ -36,38 +36,31 @@ type Measured = Omit<RowResult, 'id' | 'group' | 'label' | 'n'>;
 async function inSequence(rows: readonly RowPlan[], onRow: (row: RowPlan) => void): Promise<Measured[]> {
   const measured: Measured[] = [];
   for (const row of rows) {
-    onRow(row);
-    measured.push(row.run.kind === 'in-process' ? summarize(await runsOf(row.run, row.timeoutMs, row.run.repeats ?? 1)) : await wholeProcess(row.run, row.timeoutMs));
+    if (row.run.kind === 'in-process') {
+      measured.push(...(await inProcessRounds([row], onRow)));
+    } else {
+      onRow(row);
+      measured.push(await wholeProcess(row.run, row.timeoutMs));
+    }
   }
   return measured;
 }
 
-/** Round after round, each row that has runs left runs once; a row stops at its first timeout or crash. */
+/** Round after round, each in-process row that has runs left runs once; a row stops at its first timeout or crash. */
 async function inProcessRounds(rows: readonly RowPlan[], onRow: (row: RowPlan) => void): Promise<Measured[]> {
   const outcomes = rows.map((): Array<ChildResult | Measured> => []);
-  const repeatsOf = (row: RowPlan): number => (row.run.kind === 'in-process' ? row.run.repeats ?? 1 : 1);
+  const repeatsOf = (row: RowPlan): number => (row.run as InProcess).repeats ?? 1;
   const rounds = Math.max(...rows.map(repeatsOf));
   for (let round = 0; round < rounds; round++) {
     for (const [i, row] of rows.entries()) {
       const done = outcomes[i];
       if (round >= repeatsOf(row) || done.some((o) => 'status' in o)) continue;
       onRow(row);
-      done.push(...(await runsOf(row.run as InProcess, row.timeoutMs, 1)));
+      done.push(await inProcessOnce(row.run as InProcess, row.timeoutMs));
+      settleDisk();
     }
   }
   return outcomes.map(summarize);
-}
-
-/** `times` runs of a child, stopping at the first timeout or crash (which is then the last outcome). */
-async function runsOf(run: InProcess, timeoutMs: number, times: number): Promise<Array<ChildResult | Measured>> {
-  const outcomes: Array<ChildResult | Measured> = [];
-  for (let i = 0; i < times; i++) {
-    const outcome = await inProcessOnce(run, timeoutMs);
-    settleDisk();
-    outcomes.push(outcome);
-    if ('status' in outcome) break; // a timeout or a crash
-  }
-  return outcomes;
 }
 
 /** Every run must succeed (the first failure is the row's); wall time and peak are the medians of the runs. */
