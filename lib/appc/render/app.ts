@@ -184,7 +184,7 @@ function renderIsolators(container: Container, problems: ProblemList): Isolator[
 function mergeBy<T>(base: readonly T[] | undefined, override: readonly T[], key: (item: T) => string): readonly T[] {
   if (!base?.length) return override; // a Docker image: no image app to merge with
   const overrides = new Map(override.map((item) => [key(item), item]));
-  const merged = (base ?? []).map((item) => overrides.get(key(item)) ?? item);
-  const baseKeys = new Set((base ?? []).map(key));
+  const merged = base.map((item) => overrides.get(key(item)) ?? item);
+  const baseKeys = new Set(base.map(key));
   return [...merged, ...override.filter((item) => !baseKeys.has(key(item)))];
 }
