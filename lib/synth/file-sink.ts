@@ -163,12 +163,25 @@ function fileWriter(fs: typeof import('fs'), path: typeof import('path'), madeDi
     openFile = undefined;
     fs.closeSync(closing);
   }
+  /**
+   * A plain mkdir first: the parent is there for all but the first directory of a kind (appc/<chart>/), and Node's
+   * recursive mkdir takes half as long again here (~55 against ~35 µs a directory on ext4).
+   */
+  function makeDirectory(dir: string): void {
+    try {
+      fs.mkdirSync(dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') fs.mkdirSync(dir, { recursive: true });
+      else if (code !== 'EEXIST' || !fs.statSync(dir).isDirectory()) throw error;
+    }
+  }
   function write(message: WriteMessage): void {
     if (message.flag !== 'a' || message.file !== openFile) {
       release();
       const dir = path.dirname(message.file);
       if (!madeDirs.has(dir)) {
-        fs.mkdirSync(dir, { recursive: true });
+        makeDirectory(dir);
         madeDirs.add(dir);
       }
       fd = fs.openSync(message.file, message.flag);
@@ -238,6 +251,9 @@ export class WriterThread {
   public constructor(madeDirs: readonly string[]) {
     this.worker = new Worker(THREAD_SOURCE, {
       eval: true,
+      // Not the app's options: `-r berth/register` would load the TypeScript loader into a thread that runs only
+      // this source (~20 ms more to start).
+      execArgv: [],
       workerData: { state: this.state.buffer, results: this.results.port2, madeDirs },
       transferList: [this.results.port2],
     });

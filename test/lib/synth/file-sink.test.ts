@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { openFileSink, startWriter, WriterThread } from '../../../lib/synth/file-sink';
 import { readTree, tempDir } from '../../helpers';
+
+const ROOT = path.resolve(__dirname, '../../..');
 
 function expected(count: number): Record<string, string> {
   const files: Record<string, string> = {};
@@ -20,6 +23,32 @@ describe('openFileSink', () => {
     sink.close();
     expect(readTree(dir)).toEqual({ ...expected(200), 'app.yaml': 'a: 1\n---\nb: 2\n', 'bytes.aci': '\u0000\u0001\u0002\u00ff' });
     expect(() => sink.write('late.json', '{}')).toThrow('cannot write late.json: the output is already closed');
+  });
+
+  test.each([0, 1_000])('makes missing directories at any depth and writes into ones that exist (thread after %i)', (threadAfter) => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'there', 'already'), { recursive: true });
+    const sink = openFileSink(dir, { threadAfter });
+    sink.write('deep/er/still/a.json', '{}');
+    sink.write('deep/er/b.json', '{}');
+    sink.write('there/already/c.json', '{}');
+    sink.write('there/d.json', '{}');
+    sink.close();
+    expect(readTree(dir)).toEqual({ 'deep/er/still/a.json': '{}', 'deep/er/b.json': '{}', 'there/already/c.json': '{}', 'there/d.json': '{}' });
+  });
+
+  test('the thread starts without the app\'s node options: `-r berth/register` would load a TypeScript loader into it', () => {
+    const dir = tempDir();
+    const log = path.join(dir, 'preloaded.log');
+    const preload = path.join(dir, 'preload.js');
+    fs.writeFileSync(preload, `require('fs').appendFileSync(${JSON.stringify(log)}, require('worker_threads').isMainThread ? 'main\\n' : 'thread\\n');`);
+    const script = `const { openFileSink, startWriter } = require(${JSON.stringify(path.join(ROOT, 'lib/synth/file-sink.ts'))});
+      const sink = openFileSink(${JSON.stringify(path.join(dir, 'out'))}, { writer: startWriter() });
+      sink.write('a.json', '{}');
+      sink.close();`;
+    execFileSync(process.execPath, ['-r', path.join(ROOT, 'bin/register.js'), '-r', preload, '-e', script], { timeout: 30_000 });
+    expect(fs.readFileSync(path.join(dir, 'out', 'a.json'), 'utf8')).toBe('{}'); // written by the thread
+    expect(fs.readFileSync(log, 'utf8')).toBe('main\n');
   });
 
   test('a writer started ahead takes every file from the first; one left unused is discarded', () => {
