@@ -1,3 +1,5 @@
+import { rememberedPairs } from './validation/verdict-cache';
+
 /**
  * A problem found at synth time. Every check in berth reports through this shape so that the CLI, the testing
  * helpers and plain cdk8s validation all print the same sentence: where, what was given, what is allowed, the fix.
@@ -156,26 +158,12 @@ export class ProblemList {
 /**
  * Field paths, joined once per pair: the same checks run on every construct, so the same paths recur
  * (`containers[0].livenessProbe` in the appc warning of each of 10,000 pods), and each problem kept a copy of its
- * own. Bounded: past JOINED_LIMIT pairs the memory starts over.
+ * own.
  */
-const joined = new Map<string, Map<string, string>>();
-const JOINED_LIMIT = 4096;
-let joinedPairs = 0;
+const joinedPath = rememberedPairs((prefix: string, field: string) => (field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`));
 
 function join(prefix: string, field: string): string {
   if (!prefix) return field;
   if (!field) return prefix;
-  let byField = joined.get(prefix);
-  if (!byField) joined.set(prefix, (byField = new Map()));
-  let path = byField.get(field);
-  if (path === undefined) {
-    path = field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
-    if (joinedPairs++ >= JOINED_LIMIT) {
-      joined.clear();
-      joinedPairs = 0;
-    } else {
-      byField.set(field, path);
-    }
-  }
-  return path;
+  return joinedPath(prefix, field);
 }
