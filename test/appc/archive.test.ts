@@ -215,3 +215,13 @@ describe('image layouts', () => {
     expect(actool('validate', root).code !== 0).toBe(errors.length > 0);
   });
 });
+
+describe('loading berth', () => {
+  test('loads no tar reader: an app reads no archive, and tar-stream with its streams costs every synth ~9 ms', () => {
+    const root = path.resolve(__dirname, '../..');
+    const script = "require('./index.ts'); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /node_modules[\\\\/](tar-stream|streamx)[\\\\/]/.test(f))))";
+    const child = spawnSync(process.execPath, ['-r', path.join(root, 'bin', 'register.js'), '-e', script], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual([]);
+  });
+});
