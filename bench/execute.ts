@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { synthNodeOptions } from '../lib/synth/node-options';
 import { writeDiffInputs } from './diff-inputs';
+import { probeFileCreation } from './disk-probe';
 import { readOutput } from './output';
 import { failureOf, ProcessOutcome, runProcess } from './processes';
 import { ChildResult, Group, InProcess, RowPlan, RowResult, WholeProcess } from './types';
@@ -18,10 +19,11 @@ const CHILD = path.join(__dirname, 'child.ts');
  * on all of its rows alike rather than on whichever ran last: a target reads the ratio of two of them.
  */
 export async function measureGroup(group: Group, onRow: (row: RowPlan) => void = () => undefined): Promise<RowResult[]> {
+  const diskUsPerFile = round(probeFileCreation(), 1);
   const measured = group.rows.every((row) => row.run.kind === 'in-process')
     ? await inProcessRounds(group.rows, onRow)
     : await inSequence(group.rows, onRow);
-  const results = group.rows.map((row, i): RowResult => ({ id: row.id, group: group.title, label: row.label, n: row.n, ...measured[i], wallMs: round(measured[i].wallMs, 1), peakMb: round(measured[i].peakMb, 1) }));
+  const results = group.rows.map((row, i): RowResult => ({ id: row.id, group: group.title, label: row.label, n: row.n, ...measured[i], wallMs: round(measured[i].wallMs, 1), peakMb: round(measured[i].peakMb, 1), diskUsPerFile }));
   const [subject, ...anchors] = results;
   return [subject, ...anchors.map((anchor) => ({
     ...anchor,

@@ -78,6 +78,8 @@ export interface RowResult {
   readonly memoryRatio?: number;
   /** Whether this row wrote the same YAML bytes as the group's first row (when both wrote YAML). Anchors only. */
   readonly sameYaml?: boolean;
+  /** µs to create a small file on the workspace's disk, probed just before the row's group (disk-probe.ts). */
+  readonly diskUsPerFile?: number;
 }
 
 /** What an in-process child reports back (through the file named by BENCH_RESULT). */

@@ -27,6 +27,7 @@ test('a repeated row reports each run and the medians', async () => {
   const run: InProcess = { kind: 'in-process', measurement: 'json', params: { n: 10 }, repeats: 3 };
   const [row] = await measureGroup({ title: 'json', rows: [{ id: 'json/10', label: 'json', n: 10, run, timeoutMs: 60_000 }] });
   expect(row).toMatchObject({ status: 'ok', objects: 20, runsMs: [expect.any(Number), expect.any(Number), expect.any(Number)] });
+  expect(row.diskUsPerFile).toBeGreaterThan(0); // the disk, probed before the group
   const sorted = [...row.runsMs!].sort((a, b) => a - b);
   expect(Math.abs(row.wallMs! - sorted[1])).toBeLessThanOrEqual(1); // the median run (runsMs are rounded)
 }, 60_000);
