@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { describeProblem, Problem, ProblemList } from '../problems';
-import { hasOtherValidations } from './construct-internals';
+import { hasOtherValidations, trimNodeArrays } from './construct-internals';
 import { TreeListing } from './tree';
 
 /**
@@ -55,6 +55,7 @@ export function addRule<C extends IConstruct>(construct: C, rule: Rule<C>): void
   const rules = new ConstructRules(construct, rule);
   Object.defineProperty(construct, RULES, { value: rules });
   construct.node.addValidation(rules);
+  trimNodeArrays(construct); // built, and given its one validation: see trimNodeArrays
 }
 
 function rulesOf<C extends IConstruct>(construct: C): ConstructRules<C> | undefined {

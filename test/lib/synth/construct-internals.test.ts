@@ -1,7 +1,10 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { Construct } from 'constructs';
 import { App, Chart, Deployment } from 'berth';
 import { problemsOf } from 'berth/testing';
-import { childrenOf, hasOtherValidations } from '../../../lib/synth/construct-internals';
+import { childrenOf, hasOtherValidations, trimNodeArrays } from '../../../lib/synth/construct-internals';
+import { REPO } from '../../helpers';
 
 const container = { name: 'web', image: 'nginx:1.27' };
 
@@ -37,5 +40,35 @@ describe('construct internals', () => {
       'test/web replicas must be a non-negative integer',
       'test/web  is not allowed on Sundays',
     ]);
+  });
+
+  test('trimNodeArrays leaves a node as it was: scopes, path, address, root, what its children get, its validations', () => {
+    const summary = (c: Construct) => ({ scopes: c.node.scopes.map((s) => s.node.id), path: c.node.path, addr: c.node.addr, root: c.node.root, errors: c.node.validate() });
+    const build = (trim: boolean) => {
+      const root = new Construct(undefined as unknown as Construct, '');
+      const parent = new Construct(root, 'parent');
+      parent.node.addValidation({ validate: () => ['first'] });
+      if (trim) trimNodeArrays(parent);
+      parent.node.addValidation({ validate: () => ['added after the trim'] });
+      const child = new Construct(parent, 'child');
+      return [parent, child].map(summary).map((d) => ({ ...d, root: d.root.node.path }));
+    };
+    expect(build(true)).toEqual(build(false));
+    expect(build(true)[0].errors).toEqual(['first', 'added after the trim']);
+  });
+
+  test('trimNodeArrays leaves alone fields that are not plain arrays of the node (another constructs version)', () => {
+    const construct = new Construct(undefined as unknown as Construct, '');
+    Object.defineProperty(construct.node, '_scopes', { get: () => [construct] });
+    Object.defineProperty(construct.node, '_validations', { value: Object.freeze([]), writable: false });
+    expect(() => trimNodeArrays(construct)).not.toThrow();
+  });
+
+  test('berth objects keep their scope and validation lists at the size they use (V8 sized them for growth)', () => {
+    const child = spawnSync(process.execPath, ['--allow-natives-syntax', '-r', path.join(REPO, 'bin', 'register.js'), path.join(REPO, 'test', 'support', 'node-arrays.ts')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    expect(child.stderr).toBe('');
+    // each list's own line: " - elements: 0x… <FixedArray[3]> [PACKED_ELEMENTS]"
+    const sizes = [...child.stdout.matchAll(/^ - elements: \S+ <FixedArray\[(\d+)\]> \[/gm)].map((match) => Number(match[1]));
+    expect(sizes).toEqual([3, 1, 3, 1]); // scopes (app, chart, object) and one validation, for the Deployment and the Service
   });
 });
