@@ -34,11 +34,20 @@ const NO_CHILDREN: readonly IConstruct[] = Object.freeze([]);
 /**
  * `construct.node.children`. A leaf has no children object at all (constructs makes one on the first child), and the
  * public getter would copy an empty one: at 20,000 objects, an allocation each for nothing.
+ *
+ * The getter is `Object.values(_children)`, and a chart of 20,000 objects has an index of 20,000 keys, which V8 keeps
+ * as a hash table: there `Object.values` builds a property descriptor per key (~1 µs each, 20 ms for the chart),
+ * where `Object.keys` and a read per key give the same values in the same order in a quarter of the time.
  */
 export function childrenOf(construct: IConstruct): readonly IConstruct[] {
   const node = construct.node as unknown as NodeInternals;
-  if ('_children' in node && node._children === undefined) return NO_CHILDREN;
-  return construct.node.children;
+  if (!('_children' in node)) return construct.node.children;
+  const index = node._children;
+  if (index === undefined) return NO_CHILDREN;
+  const ids = Object.keys(index);
+  const children = new Array<IConstruct>(ids.length);
+  for (let i = 0; i < ids.length; i++) children[i] = index[ids[i]];
+  return children;
 }
 
 /**

@@ -20,6 +20,17 @@ describe('construct internals', () => {
     expect(childrenOf(leaf)).toEqual([]);
   });
 
+  test('childrenOf lists a large chart\'s children as node.children does: ids that are numbers first, then in order added', () => {
+    const chart = new Chart(new App(), 'chart');
+    const ids = ['b', '10', 'a', '2', ...Array.from({ length: 3_000 }, (_, i) => `svc-${3_000 - i}`), '0', 'removed', 'z'];
+    for (const id of ids) new Construct(chart, id);
+    chart.node.tryRemoveChild('removed');
+    const listed = childrenOf(chart);
+    expect(listed).toEqual(chart.node.children);
+    expect(listed.slice(0, 5).map((c) => c.node.id)).toEqual(['0', '2', '10', 'b', 'a']);
+    expect(listed).toHaveLength(ids.length - 1);
+  });
+
   test('hasOtherValidations: none, only the given one, and another besides', () => {
     const scope = new Construct(undefined as unknown as Construct, '');
     const ours = { validate: () => [] };
