@@ -59,6 +59,8 @@ export const NOT_PLAIN = Symbol('not plain data');
 
 /** The fields of cdk8s's metadata class that take the place of the same keys in its additional attributes. */
 const OWN_FIELDS = new Set(['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels']);
+/** The same, sorted: the keys of nearly every object's metadata, which has no additional attributes. */
+const SORTED_OWN_FIELDS: readonly string[] = insertionSort([...OWN_FIELDS]);
 
 /**
  * The object's metadata as cdk8s writes it (empty maps and lists dropped); undefined when nothing is left. cdk8s
@@ -68,12 +70,13 @@ const OWN_FIELDS = new Set(['name', 'namespace', 'annotations', 'finalizers', 'o
  */
 export function cleanMetadata(metadata: MetadataInternals): Record<string, unknown> | undefined {
   const additional = metadata._additionalAttributes;
-  const keys = [...OWN_FIELDS];
-  for (const key of Object.keys(additional)) if (!OWN_FIELDS.has(key)) keys.push(key);
+  let extra: string[] | undefined;
+  for (const key of Object.keys(additional)) if (!OWN_FIELDS.has(key)) (extra ??= []).push(key);
+  const keys = extra ? insertionSort([...SORTED_OWN_FIELDS, ...extra]) : SORTED_OWN_FIELDS;
   if (typeof additional.resolve === 'function') throw NOT_PLAIN; // the whole metadata would be an implicit token
   const result: Record<string, unknown> = {};
   let empty = true;
-  for (const key of insertionSort(keys)) {
+  for (const key of keys) {
     const item = clean(OWN_FIELDS.has(key) ? metadata[key as keyof MetadataInternals] : additional[key], true);
     if (item !== undefined && item !== null) {
       result[key] = item;

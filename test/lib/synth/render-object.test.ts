@@ -74,6 +74,8 @@ describe('renderApiObject', () => {
     });
     object.metadata.addAnnotation('note', 'x');
     object.metadata.add('generateName', 'odd-');
+    object.metadata.add('uid', 'u-1'); // sorts after every field of cdk8s's own
+    object.metadata.add('clusterName', 'c'); // and before them
     expectSameAsCdk8s(object);
     expectWrittenWithoutToJson(object);
   });
