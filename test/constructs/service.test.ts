@@ -1,6 +1,6 @@
 import { App, Chart, Pod, ReplicationController, Service } from 'berth';
 import { findObject, problemsOf, synth } from 'berth/testing';
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 
 const redis = { name: 'master', image: 'redis:2.8', ports: [{ name: 'redis', containerPort: 6379 }] };
 
@@ -57,6 +57,19 @@ describe('Service', () => {
     });
     new Service(c, 'kn-svc', { selector: { app: 'kn' }, ports: [{ port: 80, targetPort: 'http1' }] });
     expect(messages(c)).toEqual([]);
+  });
+
+  test('objects of built-in kinds that never hold a pod template are not rendered to look for one', () => {
+    const c = chart();
+    const rendered: string[] = [];
+    const watched = (kind: string) => Lazy.any({ produce: () => rendered.push(kind) && 'x' });
+    new ApiObject(c, 'config', { apiVersion: 'v1', kind: 'ConfigMap', data: { key: watched('ConfigMap') } });
+    new ApiObject(c, 'role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', rules: [{ verbs: [watched('Role')] }] });
+    new ApiObject(c, 'custom', { apiVersion: 'example.com/v1', kind: 'ConfigMap', data: { key: watched('example.com ConfigMap') } });
+    new Pod(c, 'db', { labels: { app: 'db' }, containers: [redis] });
+    new Service(c, 'db-svc', { selector: { app: 'db' }, ports: [{ port: 6379 }] });
+    expect(messages(c)).toEqual([]);
+    expect(rendered).toEqual(['example.com ConfigMap']); // a custom kind is read, whatever its name
   });
 
   test('fails when the selector matches no pod template', () => {
