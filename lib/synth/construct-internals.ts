@@ -44,6 +44,7 @@ export function childrenOf(construct: IConstruct): readonly IConstruct[] {
   if (!('_children' in node)) return construct.node.children;
   const index = node._children;
   if (index === undefined) return NO_CHILDREN;
+  if (typeof index !== 'object' || index === null || Array.isArray(index) || index instanceof Map) return construct.node.children;
   const ids = Object.keys(index);
   const children = new Array<IConstruct>(ids.length);
   for (let i = 0; i < ids.length; i++) children[i] = index[ids[i]];
