@@ -24,7 +24,7 @@ export function formatTable(rows: readonly RowResult[], targets: readonly Target
     lines.push('', 'targets');
     const nameWidth = Math.max(...targets.map((t) => t.name.length));
     const targetWidth = Math.max(...targets.map((t) => t.target.length));
-    for (const t of targets) lines.push(`  ${t.name.padEnd(nameWidth)}  ${t.target.padEnd(targetWidth)}  ${t.measured}${t.met === undefined ? '' : t.met ? '  met' : '  MISSED'}`);
+    for (const t of targets) lines.push(`  ${t.name.padEnd(nameWidth)}  ${t.target.padEnd(targetWidth)}  ${t.measured}${t.met === undefined ? '' : t.met ? '  met' : '  MISSED'}${t.note ? `  (${t.note})` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

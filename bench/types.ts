@@ -96,4 +96,6 @@ export interface TargetCheck {
   readonly measured: string;
   /** undefined when the rows it needs did not finish. */
   readonly met?: boolean;
+  /** Why the figure may read high: the disk was slow when its rows ran. */
+  readonly note?: string;
 }
