@@ -57,12 +57,13 @@ export function renderApp(inputs: AppInputs, problems: ProblemList): RuntimeApp 
     problems.error('securityContext.runAsNonRoot', `is true, but the appc app runs as user "${user}"`, { value: true, fix: 'set runAsUser to a non-zero uid' });
   }
   const { supplementalGroups, fsGroup } = spec.securityContext ?? {};
-  const gids = supplementalGroups?.length || fsGroup !== undefined ? [...(supplementalGroups ?? []), ...(fsGroup !== undefined ? [fsGroup] : [])] : [];
+  const gids = fsGroup === undefined ? supplementalGroups ?? [] : [...(supplementalGroups ?? []), fsGroup]; // a copy only to add fsGroup
 
   const mountPoints = mergeBy(base?.mountPoints, renderMountPoints(container, inputs.volumes, problems), (m) => m.path);
   // A container port that repeats one of the image's (same protocol and number) replaces it, under the container's name.
   const ports = mergeBy(base?.ports, renderPorts(container), (p) => `${p.protocol}/${p.port}`);
-  const isolators = base?.isolators ? [...base.isolators.filter((i) => !CONTAINER_ISOLATORS.includes(i.name)), ...renderIsolators(container, problems)] : renderIsolators(container, problems);
+  const ownIsolators = renderIsolators(container, problems);
+  const isolators = base?.isolators ? [...base.isolators.filter((i) => !CONTAINER_ISOLATORS.includes(i.name)), ...ownIsolators] : ownIsolators;
 
   const app: AppcApp = {
     exec,
