@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { synthNodeOptions } from '../lib/synth/node-options';
+import { synthEnvironment } from '../lib/synth/app-environment';
 import { writeDiffInputs } from './diff-inputs';
 import { probeFileCreation } from './disk-probe';
 import { readOutput } from './output';
@@ -86,8 +86,7 @@ async function inProcessOnce(run: InProcess, timeoutMs: number): Promise<ChildRe
   try {
     const resultFile = path.join(dir, 'result.json');
     // Every measurement, berth's and the anchors', runs in a process set up as `berth synth` sets up an app's.
-    const nodeOptions = run.nodeDefaults ? process.env.NODE_OPTIONS ?? '' : synthNodeOptions(process.env.NODE_OPTIONS);
-    const env = { ...process.env, BENCH_RESULT: resultFile, NODE_OPTIONS: nodeOptions };
+    const env = { ...process.env, ...(run.nodeDefaults ? {} : synthEnvironment(process.env)), BENCH_RESULT: resultFile };
     const outcome = await runProcess([process.execPath, '-r', REGISTER, CHILD, run.measurement, JSON.stringify(run.params)], { cwd: ROOT, env, timeoutMs });
     if (outcome.timedOut) return timeout(timeoutMs);
     if (outcome.exitCode !== 0 || !fs.existsSync(resultFile)) return { status: 'crashed', error: failureOf(outcome) };

@@ -36,7 +36,7 @@ export function plan(options: PlanOptions): Group[] {
       rows: [
         inProcess(`workload/berth/${n}`, 'berth (k8s + appc)', 'berth', { n }),
         inProcess(`workload/berth-k8s/${n}`, 'berth (k8s only)', 'berth-k8s', { n }),
-        inProcess(`workload/berth-k8s-node-defaults/${n}`, 'berth (k8s only), Node defaults', 'berth-k8s', { n }, SUBJECT_TIMEOUT_MS, true),
+        inProcess(`workload/berth-k8s-node-defaults/${n}`, 'berth (k8s only), Node/glibc defaults', 'berth-k8s', { n }, SUBJECT_TIMEOUT_MS, true),
         inProcess(`workload/cdk8s-plus/${n}`, 'cdk8s-plus-32', 'cdk8s-plus', { n }, anchor),
         inProcess(`workload/yaml/${n}`, 'plain objects + yaml', 'yaml', { n }, anchor),
         inProcess(`workload/json/${n}`, 'plain objects + JSON', 'json', { n }, anchor),

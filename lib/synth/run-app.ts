@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Problem } from '../problems';
 import { fallbackModulesDir } from './fallback-modules';
 import { readReport, REPORT_ENV } from './report';
-import { synthNodeOptions } from './node-options';
+import { synthEnvironment } from './app-environment';
 
 export interface RunAppOptions {
   /** The `app` command of cdk8s.yaml, run through the shell as cdk8s-cli does. */
@@ -47,7 +47,7 @@ export function runApp(options: RunAppOptions): AppRun {
     shell: true,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NODE_OPTIONS: synthNodeOptions(process.env.NODE_OPTIONS), NODE_PATH: nodePath, CDK8S_OUTDIR: outdir, [REPORT_ENV]: reportFile, BERTH_STRICT: options.strict ? '1' : (process.env.BERTH_STRICT ?? '') },
+    env: { ...process.env, ...synthEnvironment(process.env), NODE_PATH: nodePath, CDK8S_OUTDIR: outdir, [REPORT_ENV]: reportFile, BERTH_STRICT: options.strict ? '1' : (process.env.BERTH_STRICT ?? '') },
   });
   const report = readReport(reportFile);
   const exitCode = result.status ?? 1;

@@ -108,15 +108,16 @@ app.synth();
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
-  test('the app runs with a small young generation, unless NODE_OPTIONS sets one', () => {
-    const dir = project(`import * as fs from 'fs';\nimport { App } from 'berth';\nfs.writeFileSync('node-options.txt', process.env.NODE_OPTIONS ?? '');\nnew App().synth();\n`);
-    const seen = (env: NodeJS.ProcessEnv): string => {
+  test('the app runs with a small young generation and a kept malloc heap, unless the environment sets its own', () => {
+    const dir = project(`import * as fs from 'fs';\nimport { App } from 'berth';\nfs.writeFileSync('env.json', JSON.stringify([process.env.NODE_OPTIONS, process.env.GLIBC_TUNABLES]));\nnew App().synth();\n`);
+    const seen = (env: NodeJS.ProcessEnv): string[] => {
       expect(berth(['synth'], dir, env).code).toBe(0);
-      return fs.readFileSync(path.join(dir, 'node-options.txt'), 'utf8');
+      return JSON.parse(fs.readFileSync(path.join(dir, 'env.json'), 'utf8')) as string[];
     };
-    expect(seen({ NODE_OPTIONS: '' })).toBe('--max-semi-space-size=4');
-    expect(seen({ NODE_OPTIONS: '--no-warnings' })).toBe('--no-warnings --max-semi-space-size=4');
-    expect(seen({ NODE_OPTIONS: '--max-semi-space-size=16' })).toBe('--max-semi-space-size=16');
+    const tunables = 'glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=33554432';
+    expect(seen({ NODE_OPTIONS: '', GLIBC_TUNABLES: '' })).toEqual(['--max-semi-space-size=4', tunables]);
+    expect(seen({ NODE_OPTIONS: '--no-warnings', GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toEqual(['--no-warnings --max-semi-space-size=4', `glibc.malloc.arena_max=2:${tunables}`]);
+    expect(seen({ NODE_OPTIONS: '--max-semi-space-size=16', GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=0' })).toEqual(['--max-semi-space-size=16', 'glibc.malloc.trim_threshold=0:glibc.malloc.mmap_threshold=33554432']);
   });
 
   test('an app that crashes exits 1 with its error', () => {
