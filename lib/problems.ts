@@ -148,9 +148,17 @@ export class ProblemList {
       if (this.seen.has(key)) return;
       this.seen.add(key);
     }
-    const problem: { -readonly [K in keyof Problem]: Problem[K] } = { path: this.path, field: fullField, message, severity };
-    if ('value' in details) problem.value = details.value;
-    if (details.fix) problem.fix = details.fix;
+    const { path } = this;
+    const { fix } = details;
+    // A literal per combination, keys in one order: a key added to a literal afterwards goes to a property array of
+    // its own (~40 bytes more a problem: 30,000 appc warnings at 10,000 pods, kept to the end of the synth).
+    let problem: Problem;
+    if ('value' in details) {
+      const { value } = details;
+      problem = fix ? { path, field: fullField, message, severity, value, fix } : { path, field: fullField, message, severity, value };
+    } else {
+      problem = fix ? { path, field: fullField, message, severity, fix } : { path, field: fullField, message, severity };
+    }
     this.items.push(problem);
   }
 }
