@@ -41,6 +41,37 @@ describe('berth/register', () => {
     expect(fs.readdirSync(dir)).toEqual(['app.ts']);
   });
 
+  describe("the tsconfig's paths", () => {
+    const LOADED = "console.log(Object.keys(require.cache).some((file) => file.includes('tsconfig-paths')) ? 'loaded' : 'not loaded');\n";
+
+    function project(tsconfig: object, extra: Record<string, string> = {}): string {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+      fs.mkdirSync(path.join(dir, 'lib'));
+      fs.writeFileSync(path.join(dir, 'lib', 'helper.ts'), 'export const helper = (x: number): number => x + 1;\n');
+      for (const [file, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, file), text);
+      return dir;
+    }
+
+    test('map imports as tsc maps them', () => {
+      const dir = project({ compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['./lib/*'] } } });
+      fs.writeFileSync(path.join(dir, 'app.ts'), `import { helper } from '@lib/helper';\nconsole.log(helper(1));\n${LOADED}`);
+      expect(run(path.join(dir, 'app.ts'), 'off')).toMatchObject({ code: 0, stdout: '2\nloaded\n' });
+    });
+
+    test('map imports when an extended tsconfig sets them', () => {
+      const dir = project({ extends: './base.json' }, { 'base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['./lib/*'] } } }) });
+      fs.writeFileSync(path.join(dir, 'app.ts'), `import { helper } from '@lib/helper';\nconsole.log(helper(2));\n`);
+      expect(run(path.join(dir, 'app.ts'), 'off')).toMatchObject({ code: 0, stdout: '3\n' });
+    });
+
+    test('cost nothing when the tsconfig can map none (no paths, nothing extended)', () => {
+      const dir = project({ compilerOptions: { strict: true } });
+      fs.writeFileSync(path.join(dir, 'app.ts'), `import { helper } from './lib/helper';\nconsole.log(helper(3));\n${LOADED}`);
+      expect(run(path.join(dir, 'app.ts'), 'off')).toMatchObject({ code: 0, stdout: '4\nnot loaded\n' });
+    });
+  });
+
   test('a syntax error is reported with the file name, and nothing is cached for it', () => {
     const dir = tempDir();
     const cache = path.join(dir, 'cache');
