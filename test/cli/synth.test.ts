@@ -108,16 +108,16 @@ app.synth();
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
-  test('the app runs with a small young generation and a kept malloc heap, unless the environment sets its own', () => {
+  test('the app runs with a small young generation, a sized thread pool and a kept malloc heap, unless the environment sets its own', () => {
     const dir = project(`import * as fs from 'fs';\nimport { App } from 'berth';\nfs.writeFileSync('env.json', JSON.stringify([process.env.NODE_OPTIONS, process.env.GLIBC_TUNABLES]));\nnew App().synth();\n`);
     const seen = (env: NodeJS.ProcessEnv): string[] => {
       expect(berth(['synth'], dir, env).code).toBe(0);
       return JSON.parse(fs.readFileSync(path.join(dir, 'env.json'), 'utf8')) as string[];
     };
     const tunables = 'glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=33554432';
-    expect(seen({ NODE_OPTIONS: '', GLIBC_TUNABLES: '' })).toEqual(['--max-semi-space-size=4', tunables]);
-    expect(seen({ NODE_OPTIONS: '--no-warnings', GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toEqual(['--no-warnings --max-semi-space-size=4', `glibc.malloc.arena_max=2:${tunables}`]);
-    expect(seen({ NODE_OPTIONS: '--max-semi-space-size=16', GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=0' })).toEqual(['--max-semi-space-size=16', 'glibc.malloc.trim_threshold=0:glibc.malloc.mmap_threshold=33554432']);
+    expect(seen({ NODE_OPTIONS: '', GLIBC_TUNABLES: '' })).toEqual(['--max-semi-space-size=4 --v8-pool-size=0', tunables]);
+    expect(seen({ NODE_OPTIONS: '--no-warnings', GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toEqual(['--no-warnings --max-semi-space-size=4 --v8-pool-size=0', `glibc.malloc.arena_max=2:${tunables}`]);
+    expect(seen({ NODE_OPTIONS: '--max-semi-space-size=16 --v8-pool-size=2', GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=0' })).toEqual(['--max-semi-space-size=16 --v8-pool-size=2', 'glibc.malloc.trim_threshold=0:glibc.malloc.mmap_threshold=33554432']);
   });
 
   test('an app that crashes exits 1 with its error', () => {

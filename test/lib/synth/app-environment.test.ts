@@ -17,15 +17,17 @@ describe('the environment of a synth app process', () => {
     expect(synthGlibcTunables('glibc.malloc.arena_max=2::')).toBe(`glibc.malloc.arena_max=2:${BERTHS}`);
   });
 
-  test('a small young generation unless NODE_OPTIONS sets one', () => {
-    expect(synthNodeOptions(undefined)).toBe('--max-semi-space-size=4');
-    expect(synthNodeOptions('--no-warnings')).toBe('--no-warnings --max-semi-space-size=4');
-    expect(synthNodeOptions('--max-semi-space-size=16')).toBe('--max-semi-space-size=16');
+  test('a small young generation and a thread pool sized to the machine, each unless NODE_OPTIONS sets it', () => {
+    expect(synthNodeOptions(undefined)).toBe('--max-semi-space-size=4 --v8-pool-size=0');
+    expect(synthNodeOptions('--no-warnings')).toBe('--no-warnings --max-semi-space-size=4 --v8-pool-size=0');
+    expect(synthNodeOptions('--max-semi-space-size=16')).toBe('--max-semi-space-size=16 --v8-pool-size=0');
+    expect(synthNodeOptions('--v8-pool-size=4')).toBe('--v8-pool-size=4 --max-semi-space-size=4');
+    expect(synthNodeOptions('--v8-pool-size=2 --max-semi-space-size=8')).toBe('--v8-pool-size=2 --max-semi-space-size=8');
   });
 
   test('both variables, from the environment given', () => {
     expect(synthEnvironment({ NODE_OPTIONS: '--no-warnings', GLIBC_TUNABLES: 'glibc.malloc.arena_max=2', PATH: '/bin' })).toEqual({
-      NODE_OPTIONS: '--no-warnings --max-semi-space-size=4',
+      NODE_OPTIONS: '--no-warnings --max-semi-space-size=4 --v8-pool-size=0',
       GLIBC_TUNABLES: `glibc.malloc.arena_max=2:${BERTHS}`,
     });
   });
