@@ -7,9 +7,9 @@ export interface InProcess {
   readonly measurement: string;
   readonly params: MeasurementParams;
   /**
-   * Run the child with Node's and glibc's own memory settings instead of those `berth synth` gives an app's process
-   * (a small young generation, a malloc heap that is kept: lib/synth/app-environment.ts): the row that shows what
-   * they are worth. @default false
+   * Run the child with Node's and glibc's own settings instead of those `berth synth` gives an app's process (a
+   * small young generation, V8's thread pool sized to the machine, a malloc heap that is kept:
+   * lib/synth/app-environment.ts): the row that shows what they are worth. @default false
    */
   readonly nodeDefaults?: boolean;
   /** Runs, each in a fresh child: wall time and peak are the medians. @default 1 */
