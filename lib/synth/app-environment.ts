@@ -19,8 +19,8 @@ export const SYNTH_SEMI_SPACE_MB = 4;
  * machine, one thread fewer than the cores it may use (at least one), where Node's default is a fixed 4.
  *
  * On 2 cores, 4 background threads beside the main thread and berth's writer thread leave the main thread waiting to
- * be scheduled: at 10,000 services with appc it spent ~330 ms of the synth runnable but not running (its
- * `schedstat`), ~120 ms with one background thread, for the same CPU time in all. Build + synth (bench children,
+ * be scheduled: in a run of 10,000 services with appc (loading, building, synthesizing) it spent ~330 ms runnable
+ * but not running (its `schedstat`), ~120 ms with one background thread, for the same CPU time in all. Build + synth (bench children,
  * medians of 6 interleaved runs): with appc 1,302 → 1,218 ms, k8s only 788 → 748 ms, N = 1,000 with appc 345 →
  * 270 ms; peak 5 MB lower in each.
  */
