@@ -57,9 +57,19 @@ function findCacheDir() {
   const setting = process.env.BERTH_REGISTER_CACHE;
   if (setting === 'off') return undefined;
   if (setting) return path.resolve(setting);
+  const modules = findUpwards(['node_modules']);
+  if (modules) return path.join(modules, '.cache', 'berth-register');
+  return path.join(os.tmpdir(), `berth-register-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
+}
+
+/** The first of `names` that exists in the working directory, or else in the nearest directory above it that has one. */
+function findUpwards(names) {
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'berth-register');
-    if (path.dirname(dir) === dir) return path.join(os.tmpdir(), `berth-register-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
+    for (const name of names) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) return file;
+    }
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
@@ -82,16 +92,11 @@ if (mayMapPaths()) {
 function mayMapPaths() {
   if (process.env.TS_NODE_PROJECT || process.env.TS_NODE_BASEURL) return true;
   // the file tsconfig-paths reads: the first tsconfig.json, or else jsconfig.json, from the working directory up
-  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    for (const name of ['tsconfig.json', 'jsconfig.json']) {
-      const file = path.join(dir, name);
-      if (!fs.existsSync(file)) continue;
-      try {
-        return /\b(paths|extends)\b/.test(fs.readFileSync(file, 'utf8'));
-      } catch {
-        return true;
-      }
-    }
-    if (path.dirname(dir) === dir) return false; // none: tsconfig-paths would find none either
+  const file = findUpwards(['tsconfig.json', 'jsconfig.json']);
+  if (!file) return false; // none: tsconfig-paths would find none either
+  try {
+    return /\b(paths|extends)\b/.test(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return true;
   }
 }
