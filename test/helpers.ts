@@ -24,6 +24,15 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/**
+ * Runs a script of test/support in a child that may call V8's natives (`%HaveSameMap`, `%DebugPrint`: only with
+ * `--allow-natives-syntax`), TypeScript through berth/register, with a time bound.
+ */
+export function runWithNatives(script: string, args: readonly string[] = []): { readonly stdout: string; readonly stderr: string } {
+  const child = spawnSync(process.execPath, ['--allow-natives-syntax', '-r', path.join(REPO, 'bin', 'register.js'), path.join(REPO, 'test', 'support', script), ...args], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+  return { stdout: child.stdout, stderr: child.stderr };
+}
+
 /** Runs the built CLI (bin/berth.js) as a user would, with a time bound. */
 export function berth(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });

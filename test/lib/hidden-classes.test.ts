@@ -1,6 +1,4 @@
-import { spawnSync } from 'child_process';
-import * as path from 'path';
-import { REPO } from '../helpers';
+import { runWithNatives } from '../helpers';
 
 /**
  * berth keeps its objects on shared V8 hidden classes (see constructs/rendered-object.ts and lib/chart.ts): an
@@ -9,7 +7,7 @@ import { REPO } from '../helpers';
  */
 describe('hidden classes of a large app', () => {
   test('objects of a kind share their props and labels classes, 3,000 charts leave `{}` able to share, problems are whole literals', () => {
-    const child = spawnSync(process.execPath, ['--allow-natives-syntax', '-r', path.join(REPO, 'bin', 'register.js'), path.join(REPO, 'test', 'support', 'hidden-classes.ts'), '3000'], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    const child = runWithNatives('hidden-classes.ts', ['3000']);
     expect(child.stderr).toBe('');
     expect(JSON.parse(child.stdout)).toEqual({ deploymentProps: 1, serviceProps: 1, deploymentLabels: 1, serviceLabels: 1, emptyObjectsShareClasses: true, problemsAreWholeLiterals: true });
   });

@@ -1,10 +1,8 @@
-import { spawnSync } from 'child_process';
-import * as path from 'path';
 import { Construct } from 'constructs';
 import { App, Chart, Deployment } from 'berth';
 import { problemsOf } from 'berth/testing';
 import { childrenOf, hasOtherValidations, trimNodeArrays } from '../../../lib/synth/construct-internals';
-import { REPO } from '../../helpers';
+import { runWithNatives } from '../../helpers';
 
 const container = { name: 'web', image: 'nginx:1.27' };
 
@@ -76,7 +74,7 @@ describe('construct internals', () => {
   });
 
   test('berth objects keep their scope and validation lists at the size they use (V8 sized them for growth)', () => {
-    const child = spawnSync(process.execPath, ['--allow-natives-syntax', '-r', path.join(REPO, 'bin', 'register.js'), path.join(REPO, 'test', 'support', 'node-arrays.ts')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    const child = runWithNatives('node-arrays.ts');
     expect(child.stderr).toBe('');
     // each list's own line: " - elements: 0x… <FixedArray[3]> [PACKED_ELEMENTS]"
     const sizes = [...child.stdout.matchAll(/^ - elements: \S+ <FixedArray\[(\d+)\]> \[/gm)].map((match) => Number(match[1]));
